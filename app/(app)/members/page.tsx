@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { requireWorkspace } from "@/lib/auth/session";
+import { roleAtLeast } from "@/lib/auth/access";
+import { listMembers } from "@/lib/workspaces/invitations";
+import { roleLabels } from "@/lib/workspaces/schemas";
+import { InviteForm } from "@/components/invite-form";
+import { inviteMemberAction } from "./actions";
+
+export const metadata: Metadata = { title: "Members" };
+
+const ukDate = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", year: "numeric" });
+
+export default async function MembersPage() {
+  const { actor, role, workspace } = await requireWorkspace();
+  const { members, invitations } = await listMembers(actor);
+  return (
+    <>
+      <h1>Members of {workspace.name}</h1>
+      <table>
+        <caption>{members.length} members</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((m) => (
+            <tr key={m.user.id}>
+              <td>{m.user.name ?? "—"}</td>
+              <td>{m.user.email}</td>
+              <td>{roleLabels[m.role]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {invitations.length > 0 ? (
+        <>
+          <h2>Invitations waiting to be accepted</h2>
+          <ul>
+            {invitations.map((i) => (
+              <li key={i.id}>
+                {i.email} as {i.role}, until {ukDate.format(i.expiresAt)}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {roleAtLeast(role, "owner") ? (
+        <>
+          <h2>Invite someone</h2>
+          <p className="muted">They get an email with a link that works once, for 7 days.</p>
+          <InviteForm action={inviteMemberAction} />
+        </>
+      ) : (
+        <p className="muted">Only an owner can invite people.</p>
+      )}
+    </>
+  );
+}

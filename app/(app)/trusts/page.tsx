@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { requireWorkspace } from "@/lib/auth/session";
+import { listBodies } from "@/lib/bodies/queries";
+import { BODY_STATUSES, NHS_REGIONS, OUTCOMES, outcomeLabels, statusLabels } from "@/lib/bodies/schemas";
+
+export const metadata: Metadata = { title: "Trusts" };
+
+type Params = Record<string, string | undefined>;
+
+function pageHref(params: Params, page: number): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v && k !== "page") query.set(k, v);
+  query.set("page", String(page));
+  return `/trusts?${query}`;
+}
+
+export default async function TrustsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
+  const { actor } = await requireWorkspace();
+  const { filters, total, pageCount, bodies } = await listBodies(actor, params);
+  return (
+    <>
+      <h1>Trusts and other bodies</h1>
+      <p className="lede">NHS England and the 55 trusts it offered the Band 7 Lived Experience funding to, with what its response said about each.</p>
+      <form className="filters" method="get" role="search" aria-label="Filter the directory">
+        <div className="field">
+          <label htmlFor="q">Name, short name or ODS code</label>
+          <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="region">NHS region</label>
+          <select id="region" name="region" defaultValue={filters.region ?? ""}>
+            <option value="">Any region</option>
+            {NHS_REGIONS.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="outcome">Outcome in the NHS England response</label>
+          <select id="outcome" name="outcome" defaultValue={filters.outcome ?? ""}>
+            <option value="">Any outcome</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {outcomeLabels[o]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Any status</option>
+            {BODY_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <button type="submit">Filter</button> <Link href="/trusts">Clear filters</Link>
+        </div>
+      </form>
+      {bodies.length === 0 ? (
+        <p className="empty">No bodies match these filters. Try clearing some of them.</p>
+      ) : (
+        <table>
+          <caption>
+            {total} bod{total === 1 ? "y" : "ies"} found
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">ODS code</th>
+              <th scope="col">Region</th>
+              <th scope="col">NHS England response</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bodies.map((b) => (
+              <tr key={b.id}>
+                <td>
+                  <Link href={`/trusts/${b.id}`}>{b.name}</Link>
+                  {b.shortName ? <span className="muted"> ({b.shortName})</span> : null}
+                </td>
+                <td>{b.odsCode ?? <span className="unknown">unknown</span>}</td>
+                <td>{b.region ?? <span className="unknown">national</span>}</td>
+                <td>{b.outcome ? outcomeLabels[b.outcome] : "—"}</td>
+                <td>{statusLabels[b.status]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {pageCount > 1 ? (
+        <nav className="pagination" aria-label="Pages">
+          {filters.page > 1 ? <Link href={pageHref(params, filters.page - 1)}>Previous page</Link> : null}
+          <span>
+            Page {filters.page} of {pageCount}
+          </span>
+          {filters.page < pageCount ? <Link href={pageHref(params, filters.page + 1)}>Next page</Link> : null}
+        </nav>
+      ) : null}
+    </>
+  );
+}

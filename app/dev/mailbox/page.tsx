@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { env } from "@/lib/env";
+import { listDevMailbox } from "@/lib/mail/send-mail";
+
+export const metadata: Metadata = { title: "Dev mailbox" };
+export const dynamic = "force-dynamic";
+
+// Only outside production and only without SMTP: it shows every email the app "sent",
+// sign-in links included, to anyone who can reach the app.
+export default async function DevMailboxPage() {
+  if (env().APP_ENV === "production" || env().SMTP_URL) notFound();
+  const messages = await listDevMailbox();
+  return (
+    <main id="main">
+      <h1>Dev mailbox</h1>
+      <p className="lede">No mail server is configured (SMTP_URL), so the emails this app sends are kept here instead. Not available in production.</p>
+      {messages.length === 0 ? <p className="empty">No emails yet.</p> : null}
+      {messages.map((m) => (
+        <article key={m.id} className="card" aria-labelledby={`mail-${m.id}`}>
+          <h2 id={`mail-${m.id}`}>{m.subject}</h2>
+          <p className="muted">
+            To {m.toAddress}, {m.createdAt.toISOString()}
+          </p>
+          <pre className="letter">{m.text}</pre>
+        </article>
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { NavLinks } from "@/components/nav-links";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export function SiteHeader({ userLabel, workspaceName, role }: { userLabel: string; workspaceName: string; role: string }) {
+  return (
+    <header className="site-header">
+      <div className="inner">
+        <Link className="brand" href="/">
+          FOI Tracker
+        </Link>
+        <NavLinks />
+        <div className="account">
+          <span>
+            {workspaceName} · {userLabel} ({role})
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma";
+import { ForbiddenError } from "@/lib/auth/errors";
+
+/** Who is acting, and in which workspace. Every service takes one and checks it. */
+export interface Actor {
+  userId: string;
+  workspaceId: string;
+}
+
+const rank: Record<Role, number> = { viewer: 0, editor: 1, owner: 2 };
+
+export function roleAtLeast(role: Role, minimum: Role): boolean {
+  return rank[role] >= rank[minimum];
+}
+
+/**
+ * Checks, against the database, that the actor is a member of the workspace with at
+ * least `minimum` role. Services call it first; pages calling it too is not enough.
+ */
+export async function requireRole(actor: Actor, minimum: Role): Promise<Role> {
+  const membership = await db.membership.findUnique({
+    where: { userId_workspaceId: { userId: actor.userId, workspaceId: actor.workspaceId } },
+    select: { role: true },
+  });
+  if (!membership) throw new ForbiddenError("You are not a member of this workspace.");
+  if (!roleAtLeast(membership.role, minimum)) {
+    throw new ForbiddenError(minimum === "owner" ? "Only a workspace owner can do this." : "You can view this workspace but not change it.");
+  }
+  return membership.role;
+}

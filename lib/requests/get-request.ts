@@ -1,0 +1,43 @@
+import "server-only";
+import { computeClock, describeClock } from "@/lib/deadlines";
+import { db } from "@/lib/db/client";
+import { requireRole, type Actor } from "@/lib/auth/access";
+import { NotFoundError } from "@/lib/auth/errors";
+import { calendarFor } from "@/lib/holidays/calendars";
+import { todayInLondon } from "@/lib/requests/queries";
+
+/** One request with its timeline, correspondence and its clock as of today. */
+export async function getRequest(actor: Actor, requestId: string) {
+  await requireRole(actor, "viewer");
+  const request = await db.foiRequest.findFirst({
+    where: { id: requestId, workspaceId: actor.workspaceId, deletedAt: null },
+    select: {
+      id: true,
+      title: true,
+      letter: true,
+      law: true,
+      channel: true,
+      externalUrl: true,
+      authorityRef: true,
+      status: true,
+      sentAt: true,
+      body: { select: { id: true, name: true } },
+      workspace: { select: { receiptConvention: true } },
+      events: { orderBy: { occurredAt: "asc" }, select: { id: true, kind: true, occurredAt: true, approximate: true, note: true, newDueOn: true, exemptions: true } },
+      messages: { orderBy: { sentAt: "asc" }, select: { id: true, direction: true, fromName: true, subject: true, sentAt: true, bodyText: true } },
+      _count: { select: { outcomes: true } },
+    },
+  });
+  if (!request) throw new NotFoundError("That request is not in this workspace.");
+  const today = todayInLondon();
+  const clock = computeClock(
+    request.events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), ...(e.newDueOn ? { newDueDate: e.newDueOn.toISOString().slice(0, 10) } : {}) })),
+    {
+      law: request.law,
+      convention: request.workspace.receiptConvention === "next_working_day" ? "next-working-day" : "calendar",
+      calendar: await calendarFor(request.law),
+    },
+    today,
+  );
+  return { ...request, clock, summary: describeClock(clock, today), today };
+}

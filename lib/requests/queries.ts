@@ -1,0 +1,92 @@
+import "server-only";
+import { addWorkingDays, receiptDate, workingDaysBetween, type WorkingDayCalendar } from "@/lib/deadlines";
+import { db } from "@/lib/db/client";
+import { requireRole, type Actor } from "@/lib/auth/access";
+import { calendarFor } from "@/lib/holidays/calendars";
+import { now } from "@/lib/time";
+import { fromDbDate, toDbDate } from "@/lib/requests/dates";
+import { CLOCK_RUNNING } from "@/lib/requests/status";
+import type { RequestStatus } from "@/lib/generated/prisma";
+
+export const DUE_SOON_WORKING_DAYS = 10;
+const LIST_LIMIT = 50;
+
+/** Today as the Europe/London calendar date, the day the statutory clock counts in. */
+export function todayInLondon(): string {
+  return receiptDate(now());
+}
+
+export interface DueRow {
+  id: string;
+  title: string;
+  bodyName: string;
+  status: RequestStatus;
+  due: string;
+  /** Working days left (positive), 0 on the due date, or overdue (negative). */
+  workingDays: number;
+}
+
+function toDueRow(
+  calendar: WorkingDayCalendar,
+  today: string,
+  r: { id: string; title: string; status: RequestStatus; dueOn: Date | null; body: { name: string } },
+): DueRow {
+  const due = fromDbDate(r.dueOn)!;
+  const workingDays = due >= today ? workingDaysBetween(calendar, today, due) : -workingDaysBetween(calendar, due, today);
+  return { id: r.id, title: r.title, bodyName: r.body.name, status: r.status, due, workingDays };
+}
+
+/** Everything the dashboard shows, for one workspace, as of today. */
+export async function getDashboard(actor: Actor) {
+  await requireRole(actor, "viewer");
+  const today = todayInLondon();
+  // The UK-wide FOIA calendar decides "the next 10 working days" for the list.
+  const calendar = await calendarFor("foia");
+  const horizon = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
+  const base = { workspaceId: actor.workspaceId, deletedAt: null };
+  const running = { ...base, status: { in: CLOCK_RUNNING } };
+  const select = { id: true, title: true, status: true, dueOn: true, body: { select: { name: true } } } as const;
+  const [byStatus, overdueCount, dueSoon, overdue, total] = await Promise.all([
+    db.foiRequest.groupBy({ by: ["status"], where: base, _count: true }),
+    db.foiRequest.count({ where: { ...running, dueOn: { lt: toDbDate(today)! } } }),
+    db.foiRequest.findMany({
+      where: { ...running, dueOn: { gte: toDbDate(today)!, lte: toDbDate(horizon)! } },
+      orderBy: [{ dueOn: "asc" }, { title: "asc" }],
+      take: LIST_LIMIT,
+      select,
+    }),
+    db.foiRequest.findMany({
+      where: { ...running, dueOn: { lt: toDbDate(today)! } },
+      orderBy: [{ dueOn: "asc" }, { title: "asc" }],
+      take: LIST_LIMIT,
+      select,
+    }),
+    db.foiRequest.count({ where: base }),
+  ]);
+  return {
+    today,
+    horizon,
+    total,
+    overdueCount,
+    byStatus: byStatus.map((g) => ({ status: g.status, count: g._count })).sort((a, b) => b.count - a.count),
+    dueSoon: dueSoon.map((r) => toDueRow(calendar, today, r)),
+    overdue: overdue.map((r) => toDueRow(calendar, today, r)),
+  };
+}
+
+/** A request's headline facts (the full request page arrives with the requests feature). */
+export async function listRequests(actor: Actor, page = 1) {
+  await requireRole(actor, "viewer");
+  const where = { workspaceId: actor.workspaceId, deletedAt: null };
+  const [total, rows] = await Promise.all([
+    db.foiRequest.count({ where }),
+    db.foiRequest.findMany({
+      where,
+      orderBy: [{ dueOn: "asc" }, { createdAt: "desc" }],
+      skip: (page - 1) * LIST_LIMIT,
+      take: LIST_LIMIT,
+      select: { id: true, title: true, status: true, dueOn: true, sentAt: true, authorityRef: true, body: { select: { id: true, name: true } } },
+    }),
+  ]);
+  return { total, page, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows };
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { computeClock, type ClockEvent } from "@/lib/deadlines";
+import { db } from "@/lib/db/client";
+import { calendarFor } from "@/lib/holidays/calendars";
+import { toDbDate } from "@/lib/requests/dates";
+
+/**
+ * Recomputes a request's clock from its timeline and stores the dates the dashboard
+ * indexes on. Called after every event and whenever the holiday data changes.
+ */
+export async function recomputeClock(requestId: string): Promise<void> {
+  const request = await db.foiRequest.findUniqueOrThrow({
+    where: { id: requestId },
+    select: {
+      law: true,
+      workspace: { select: { receiptConvention: true } },
+      events: { orderBy: { occurredAt: "asc" }, select: { kind: true, occurredAt: true, newDueOn: true } },
+    },
+  });
+  const events: ClockEvent[] = request.events.map((e) => ({
+    kind: e.kind,
+    at: e.occurredAt.toISOString(),
+    ...(e.newDueOn ? { newDueDate: e.newDueOn.toISOString().slice(0, 10) } : {}),
+  }));
+  const clock = computeClock(events, {
+    law: request.law,
+    convention: request.workspace.receiptConvention === "next_working_day" ? "next-working-day" : "calendar",
+    calendar: await calendarFor(request.law),
+  });
+  await db.foiRequest.update({
+    where: { id: requestId },
+    data: {
+      receivedOn: toDbDate(clock.received),
+      dueOn: toDbDate(clock.extendedDue ?? clock.due),
+      veryOverdueOn: toDbDate(clock.veryOverdue),
+      reviewDueOn: toDbDate(clock.review && !clock.review.answered ? clock.review.due : null),
+      answeredOn: toDbDate(clock.answeredOn),
+      clockProjected: clock.projected,
+    },
+  });
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { newPasswordSchema } from "@/lib/auth/password-rules";
+
+export const ROLES = ["owner", "editor", "viewer"] as const;
+
+export const roleLabels: Record<(typeof ROLES)[number], string> = {
+  owner: "Owner: manages members and everything below",
+  editor: "Editor: changes requests, batches and findings",
+  viewer: "Viewer: reads only",
+};
+
+export const emailSchema = z.string().trim().toLowerCase().email("Enter an email address, like name@example.org.").max(320, "That email address is too long.");
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().max(200).optional(),
+  workspace: z.string().trim().min(1, "Name the workspace (its name or slug)."),
+  role: z.enum(ROLES, { message: "Role must be owner, editor or viewer." }),
+  password: newPasswordSchema.optional(),
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+export const inviteSchema = z.object({
+  email: emailSchema,
+  role: z.enum(ROLES, { message: "Choose owner, editor or viewer." }),
+});
+
+export const acceptInvitationSchema = z.object({
+  token: z.string().min(20).max(200),
+  name: z.string().trim().min(1, "Enter your name.").max(200, "Use at most 200 characters."),
+  password: newPasswordSchema,
+});
+
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string().max(200).optional(),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match." });

@@ -1,0 +1,115 @@
+// `npm start`: one command from a fresh clone to a running app. Starts (or connects to)
+// PostgreSQL, migrates, seeds an empty database, builds when the sources changed, runs
+// `next start` and the background worker, and stops everything cleanly on Ctrl-C.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
+
+const dev = process.argv.includes("--dev");
+const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
+const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public", "types"];
+const SOURCE_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts", "proxy.ts"];
+
+/** A fingerprint of everything `next build` reads, so a stale build is rebuilt. */
+function sourceFingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      if (p.endsWith(path.join("lib", "generated"))) return;
+      for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
+    } else {
+      hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  [...SOURCE_DIRS, ...SOURCE_FILES].forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv): void {
+  const stamp = path.join(".next", "foi-source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  if (fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) return;
+  console.log("Building the app (first start, or the code changed): this takes a minute or two...");
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error("The build failed; see the messages above.");
+    process.exit(result.status ?? 1);
+  }
+  fs.writeFileSync(stamp, fingerprint);
+}
+
+async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error("The web server stopped during start-up.");
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("The web server did not answer within 150 seconds.");
+}
+
+async function main() {
+  const startedAt = Date.now();
+  loadDotEnv();
+  const env = validateEnvOrExit();
+  const database = await prepareDatabase(env);
+
+  let seededLogin: { email: string; password: string } | null = null;
+  if (env.SEED_ON_START) {
+    const { seedIfEmpty } = await import("../lib/seed/seed-database");
+    const seeded = await seedIfEmpty();
+    if (seeded.seeded) seededLogin = { email: seeded.ownerEmail!, password: seeded.ownerPassword! };
+  }
+
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT) };
+  if (!dev) buildIfNeeded(childEnv);
+  const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
+
+  const { startWorker } = await import("../lib/jobs/worker");
+  const worker = startWorker();
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    console.log("\nStopping FOI Tracker...");
+    worker.stop();
+    if (web.exitCode === null) {
+      web.kill("SIGTERM");
+      await new Promise((r) => web.once("exit", r));
+    }
+    await database.stop();
+    console.log("Stopped. Your data is kept for the next start.");
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  web.on("exit", (code) => void stop(code ?? 1));
+
+  const url = `http://localhost:${env.PORT}`;
+  await waitUntilServing(url, web);
+  console.log(`\nFOI Tracker is running at ${url} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s).`);
+  if (seededLogin) {
+    console.log(`\nFirst start: the workspace "LXP Revolution" was created with the NHS England request and 55 trusts.`);
+    console.log(`Sign in as ${seededLogin.email} with the password ${seededLogin.password}`);
+    console.log("This password is shown only once; you will be asked to change it when you sign in.");
+  } else {
+    console.log("Sign in with your email and password, or ask for a sign-in link by email.");
+    console.log("Add people with: npm run user:create -- --email you@example.org --workspace lxp-revolution --role editor");
+  }
+  if (!env.SMTP_URL) console.log(`No SMTP_URL set: emails (sign-in links too) go to the dev mailbox at ${url}/dev/mailbox and to this console.`);
+  console.log("Press Ctrl-C to stop.");
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

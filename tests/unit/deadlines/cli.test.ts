@@ -1,0 +1,66 @@
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = path.resolve(__dirname, "../../..");
+const tsx = path.join(root, "node_modules/.bin/tsx");
+
+function run(...args: string[]) {
+  const result = spawnSync(tsx, ["scripts/deadline.ts", ...args], { cwd: root, encoding: "utf8", timeout: 30_000 });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("scripts/deadline.ts", () => {
+  it("prints one JSON object for the NHS England request (received 2 Aug 2021)", () => {
+    const { status, stdout, stderr } = run("--received", "2021-08-02");
+    expect(stderr).toBe("");
+    expect(status).toBe(0);
+    expect(stdout.trim().split("\n")).toHaveLength(1);
+    expect(JSON.parse(stdout)).toMatchObject({
+      received: "2021-08-02",
+      law: "foia",
+      convention: "calendar",
+      dateOfReceipt: "2021-08-02",
+      due: "2021-08-31",
+      dueIfNextWorkingDay: "2021-09-01",
+      veryOverdue: "2021-09-28",
+      projected: false,
+    });
+  });
+
+  it("adds the state for --today, and takes a timestamp, a law and a convention", () => {
+    const { status, stdout } = run(
+      "--received=2021-08-01T23:30:00Z", // 00:30 BST on Monday 2 August
+      "--law", "foisa",
+      "--convention", "next-working-day",
+      "--today", "2021-08-31",
+    );
+    expect(status).toBe(0);
+    // FOISA, day 0 Tue 3 Aug (2 Aug is Scotland's holiday): Aug 4-30 (19), 31 (20).
+    expect(JSON.parse(stdout)).toMatchObject({
+      received: "2021-08-03",
+      dateOfReceipt: "2021-08-02",
+      due: "2021-08-31",
+      state: "due_today",
+      workingDaysLeft: 0,
+      summary: "Due today (Tuesday 31 August 2021)",
+    });
+  });
+
+  it.each([
+    [[] as string[], /--received is required/],
+    [["--received", "2021-02-30"], /Invalid date/],
+    [["--received", "2021-08-02", "--law", "gdpr"], /unknown law/],
+    [["--received", "2021-08-02", "--colour", "red"], /unknown option --colour/],
+    [["--received", "2021-08-02", "--convention", "lunar"], /unknown convention/],
+    [["--received", "2021-08-02", "--days", "twenty"], /--days/],
+    [["--received", "2021-08-02", "--today", "yesterday"], /--today/],
+    [["--received"], /needs a value/],
+  ])("rejects %j with exit code 2 and one line on stderr", (args, message) => {
+    const { status, stdout, stderr } = run(...args);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr.trimEnd().split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(message);
+  });
+});
