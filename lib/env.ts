@@ -26,6 +26,7 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default(".data"),
     FOI_NOW: isoDate.optional(),
+    HOLIDAYS_REFRESH_URL: z.string().regex(/^(https?:\/\/\S+|off)$/, { message: "must be an http(s) URL, or off" }).default("https://www.gov.uk/bank-holidays.json"),
   })
   .superRefine((env, ctx) => {
     if (env.APP_ENV === "production") {

@@ -1,5 +1,6 @@
 import "server-only";
 import { processOutbox } from "@/lib/mail/send-mail";
+import { startHolidayRefreshJob } from "@/lib/holidays/refresh-job";
 
 const OUTBOX_INTERVAL_MS = 5_000;
 
@@ -22,5 +23,11 @@ export function startWorker(): { stop: () => void } {
     }
   };
   const timer = setInterval(() => void tick(), OUTBOX_INTERVAL_MS);
-  return { stop: () => clearInterval(timer) };
+  const holidayRefresh = startHolidayRefreshJob();
+  return {
+    stop: () => {
+      clearInterval(timer);
+      holidayRefresh.stop();
+    },
+  };
 }
