@@ -2,7 +2,17 @@ import Link from "next/link";
 import { NavLinks } from "@/components/nav-links";
 import { SignOutButton } from "@/components/sign-out-button";
 
-export function SiteHeader({ userLabel, workspaceName, role }: { userLabel: string; workspaceName: string; role: string }) {
+export function SiteHeader({
+  userLabel,
+  workspaceName,
+  role,
+  switcher,
+}: {
+  userLabel: string;
+  workspaceName: string;
+  role: string;
+  switcher?: React.ReactNode;
+}) {
   return (
     <header className="site-header">
       <div className="inner">
@@ -14,6 +24,7 @@ export function SiteHeader({ userLabel, workspaceName, role }: { userLabel: stri
           <span>
             {workspaceName} · {userLabel} ({role})
           </span>
+          {switcher}
           <SignOutButton />
         </div>
       </div>
