@@ -6,6 +6,7 @@ import { requireWorkspace } from "@/lib/auth/session";
 import { listRequests } from "@/lib/requests/queries";
 import { fromDbDate } from "@/lib/requests/dates";
 import { statusLabels } from "@/lib/requests/status";
+import { Pagination } from "@/components/pagination";
 
 export const metadata: Metadata = { title: "Requests" };
 
@@ -54,15 +55,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {page > 1 ? <Link href={`/requests?page=${page - 1}`}>Previous page</Link> : null}
-          <span>
-            Page {page} of {pageCount}
-          </span>
-          {page < pageCount ? <Link href={`/requests?page=${page + 1}`}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} href={(p) => `/requests?page=${p}`} />
     </>
   );
 }

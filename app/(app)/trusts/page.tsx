@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listBodies } from "@/lib/bodies/queries";
+import { Pagination } from "@/components/pagination";
 import { BODY_STATUSES, NHS_REGIONS, OUTCOMES, outcomeLabels, statusLabels } from "@/lib/bodies/schemas";
 
 export const metadata: Metadata = { title: "Trusts" };
@@ -95,15 +96,7 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       )}
-      {pageCount > 1 ? (
-        <nav className="pagination" aria-label="Pages">
-          {filters.page > 1 ? <Link href={pageHref(params, filters.page - 1)}>Previous page</Link> : null}
-          <span>
-            Page {filters.page} of {pageCount}
-          </span>
-          {filters.page < pageCount ? <Link href={pageHref(params, filters.page + 1)}>Next page</Link> : null}
-        </nav>
-      ) : null}
+      <Pagination page={filters.page} pageCount={pageCount} href={(p) => pageHref(params, p)} />
     </>
   );
 }

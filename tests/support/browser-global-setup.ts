@@ -1,0 +1,207 @@
+// Global setup for `npm run test:browser`: the tests drive the BUILT app (`next build` +
+// `next start`) on a fresh, migrated, seeded database. The returned function is the
+// teardown: it stops the server and drops the database (stopping the embedded PostgreSQL).
+//
+// The build is reused when `.next/BUILD_ID` exists and the sources have not changed since
+// it was made (the same fingerprint `npm start` keeps in .next/foi-source-fingerprint);
+// it is always redone when CI is set or BROWSER_TESTS_REBUILD=1.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createTestDatabase, type TestDatabase } from "./test-database";
+import {
+  BASE_URL,
+  BROWSER_DATA_DIR,
+  BROWSER_PG_PORT,
+  BROWSER_PORT,
+  OWNER_STORAGE_STATE,
+  ROOT,
+  SERVER_LOG,
+  STATE_FILE,
+  TEST_AUTH_SECRET,
+  type BrowserTestState,
+} from "./browser-env";
+
+const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
+
+// Keep in step with scripts/start.ts, so that `npm start` and the browser tests share a build.
+const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public", "types"];
+const SOURCE_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts", "proxy.ts"];
+
+const say = (line: string) => console.log(`[browser tests] ${line}`);
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+function sourceFingerprint(): string {
+  const hash = crypto.createHash("sha256");
+  const visit = (p: string) => {
+    if (!fs.existsSync(p)) return;
+    const stat = fs.statSync(p);
+    if (stat.isDirectory()) {
+      if (p.endsWith(path.join("lib", "generated"))) return;
+      for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
+    } else {
+      hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
+    }
+  };
+  [...SOURCE_DIRS, ...SOURCE_FILES].forEach(visit);
+  return hash.digest("hex");
+}
+
+function buildIfNeeded(env: NodeJS.ProcessEnv): void {
+  const stamp = path.join(".next", "foi-source-fingerprint");
+  const fingerprint = sourceFingerprint();
+  const forced = Boolean(process.env.CI) || process.env.BROWSER_TESTS_REBUILD === "1";
+  const current = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint;
+  if (current && !forced) {
+    say("Reusing the build in .next (the sources have not changed since it was made).");
+    return;
+  }
+  const started = Date.now();
+  say(forced ? "Building the app (always, in CI)..." : "Building the app (no build yet, or the sources changed)...");
+  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
+  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}); see its messages above.`);
+  fs.writeFileSync(stamp, fingerprint);
+  say(`Build finished in ${seconds(started)}.`);
+}
+
+/** The environment of the seed script and the web server: everything the app reads is pinned. */
+function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NODE_ENV; // `next start` sets production itself
+  return {
+    ...env,
+    APP_ENV: "test",
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: TEST_AUTH_SECRET,
+    NEXTAUTH_URL: BASE_URL,
+    PORT: String(BROWSER_PORT),
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATA_DIR: BROWSER_DATA_DIR,
+    // Empty means "not set" to lib/env.ts, and stops Next.js filling them in from a developer's .env:
+    // the tests need the dev mailbox (no SMTP) and the real clock.
+    SMTP_URL: "",
+    FOI_NOW: "",
+    SEED_ON_START: "",
+  };
+}
+
+function seed(env: NodeJS.ProcessEnv): { ownerEmail: string; ownerPassword: string; workspaceName: string } {
+  const result = spawnSync(TSX_BIN, ["--conditions=react-server", path.join("tests", "support", "browser-seed.ts")], {
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`Seeding the browser-test database failed (exit ${result.status ?? result.signal}):\n${result.stdout}`);
+  const line = result.stdout.trim().split("\n").reverse().find((l) => l.startsWith("{"));
+  if (!line) throw new Error(`The seed script printed no result:\n${result.stdout}`);
+  const parsed = JSON.parse(line) as { seeded: boolean; ownerEmail?: string; ownerPassword?: string; workspaceName: string };
+  if (!parsed.seeded || !parsed.ownerEmail || !parsed.ownerPassword) {
+    throw new Error("The seed did not run (seeded: false): the browser-test database was not empty. It should be brand new on every run; check createTestDatabase.");
+  }
+  return { ownerEmail: parsed.ownerEmail, ownerPassword: parsed.ownerPassword, workspaceName: parsed.workspaceName };
+}
+
+/** Fails fast when something (a server left over from an interrupted run?) holds the port. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === "EADDRINUSE"
+            ? `Port ${port} is in use. The browser tests start their own server there: stop whatever listens on it (\`ss -ltnp 'sport = :${port}'\`) and run again.`
+            : `Cannot listen on port ${port}: ${error.message}`,
+        ),
+      ),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+function logTail(lines = 40): string {
+  if (!fs.existsSync(SERVER_LOG)) return "";
+  return fs.readFileSync(SERVER_LOG, "utf8").trimEnd().split("\n").slice(-lines).join("\n");
+}
+
+async function waitUntilServing(server: ChildProcess, timeoutMs = 90_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null || server.signalCode !== null) {
+      throw new Error(`next start stopped during start-up (exit ${server.exitCode ?? server.signalCode}). Its log (${SERVER_LOG}):\n${logTail()}`);
+    }
+    try {
+      const res = await fetch(`${BASE_URL}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`next start did not answer ${BASE_URL}/api/health within ${timeoutMs / 1000} s. Its log (${SERVER_LOG}):\n${logTail()}`);
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((r) => server.once("exit", r));
+  server.kill("SIGTERM");
+  const timer = setTimeout(() => server.kill("SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  // lib/db/migrate.ts and the build read paths relative to the project root.
+  if (process.cwd() !== ROOT) process.chdir(ROOT);
+  fs.mkdirSync(BROWSER_DATA_DIR, { recursive: true });
+  fs.rmSync(STATE_FILE, { force: true });
+  fs.rmSync(OWNER_STORAGE_STATE, { force: true });
+
+  buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  await assertPortFree(BROWSER_PORT);
+
+  let database: TestDatabase | null = null;
+  let server: ChildProcess | null = null;
+  const killOnExit = () => server?.kill("SIGKILL");
+  const teardown = async () => {
+    process.off("exit", killOnExit);
+    if (server) await stopServer(server);
+    if (database) await database.drop();
+  };
+
+  try {
+    let started = Date.now();
+    database = await createTestDatabase("foi_browser", BROWSER_DATA_DIR, BROWSER_PG_PORT);
+    say(`Fresh database ready in ${seconds(started)}.`);
+    const env = appEnv(database.url);
+
+    started = Date.now();
+    const seeded = seed(env);
+    say(`Seeded in ${seconds(started)}.`);
+
+    started = Date.now();
+    const log = fs.openSync(SERVER_LOG, "w");
+    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(BROWSER_PORT)], { stdio: ["ignore", log, log], env });
+    fs.closeSync(log);
+    process.on("exit", killOnExit);
+    await waitUntilServing(server);
+    say(`next start answered ${BASE_URL}/api/health in ${seconds(started)} (log: ${path.relative(ROOT, SERVER_LOG)}).`);
+
+    const state: BrowserTestState = {
+      baseURL: BASE_URL,
+      databaseUrl: database.url,
+      secret: TEST_AUTH_SECRET,
+      ownerEmail: seeded.ownerEmail,
+      ownerSeedPassword: seeded.ownerPassword,
+      workspaceName: seeded.workspaceName,
+    };
+    fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2), { mode: 0o600 });
+  } catch (error) {
+    await teardown().catch((cleanupError) => console.error("[browser tests] Cleaning up after the failed setup also failed:", cleanupError));
+    throw error;
+  }
+  return teardown;
+}
