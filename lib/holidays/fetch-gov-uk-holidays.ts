@@ -23,9 +23,17 @@ export interface FetchHolidaysOptions {
   timeoutMs?: number;
 }
 
+const NETWORK_CODES: Record<string, string> = {
+  ENOTFOUND: "host not found (no network or DNS?)",
+  EAI_AGAIN: "host lookup failed (no network or DNS?)",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  ENETUNREACH: "network unreachable",
+};
+
 function reason(error: unknown): string {
   const cause = (error as { cause?: { code?: string; message?: string } } | null)?.cause;
-  if (cause?.code) return cause.code;
+  if (cause?.code) return NETWORK_CODES[cause.code] ? `${NETWORK_CODES[cause.code]}, ${cause.code}` : cause.code;
   if (cause?.message) return cause.message;
   return error instanceof Error ? error.message : String(error);
 }

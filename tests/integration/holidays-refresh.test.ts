@@ -149,6 +149,14 @@ describe("refreshing the bank holidays from GOV.UK", () => {
     expect(await auditRows(campaign.id)).toBe(0);
   });
 
+  it("rejects a server that refuses the connection, with a clear error", async () => {
+    const closed = http.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    await expect(refreshHolidayData({ url: `http://127.0.0.1:${port}/bank-holidays.json` })).rejects.toThrow(/Could not fetch .*: connection refused/);
+  });
+
   it("(f) gives up on a server that never answers, with a clear error", async () => {
     const started = Date.now();
     await expect(refreshHolidayData({ url: `${base}/hang`, timeoutMs: 300 })).rejects.toThrow(`No answer from ${base}/hang within 0.3 s`);

@@ -69,10 +69,8 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
 
 /** The environment of the seed script and the web server: everything the app reads is pinned. */
 function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.NODE_ENV; // `next start` sets production itself
-  return {
-    ...env,
+  const env: Record<string, string | undefined> = {
+    ...process.env,
     APP_ENV: "test",
     DATABASE_URL: databaseUrl,
     NEXTAUTH_SECRET: TEST_AUTH_SECRET,
@@ -86,6 +84,8 @@ function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
     FOI_NOW: "",
     SEED_ON_START: "",
   };
+  delete env.NODE_ENV; // `next start` sets production itself
+  return env as unknown as NodeJS.ProcessEnv; // Next.js's types declare NODE_ENV required
 }
 
 function seed(env: NodeJS.ProcessEnv): { ownerEmail: string; ownerPassword: string; workspaceName: string } {
