@@ -3,13 +3,10 @@
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
 import { Field } from "@/components/field";
+import { roleLabels } from "@/lib/workspaces/schemas";
 import { FormStatus } from "@/components/form-status";
 
-const ROLE_CHOICES = [
-  { value: "viewer", label: "Viewer: reads only" },
-  { value: "editor", label: "Editor: changes requests, batches and findings" },
-  { value: "owner", label: "Owner: also manages members" },
-];
+const ROLE_CHOICES = (["viewer", "editor", "owner"] as const).map((value) => ({ value, label: roleLabels[value] }));
 
 export function InviteForm({ action }: { action: (s: FormState, f: FormData) => Promise<FormState> }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);

@@ -15,6 +15,7 @@ export function SignInForms({ initialError, callbackUrl }: { initialError?: stri
   const router = useRouter();
   const [error, setError] = useState<string | null>(initialError ? (LINK_ERRORS[initialError] ?? "Sign-in failed. Try again.") : null);
   const [emailError, setEmailError] = useState<string | null>(null);
+  const [passwordError, setPasswordError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [linkEmailError, setLinkEmailError] = useState<string | null>(null);
 
@@ -24,9 +25,11 @@ export function SignInForms({ initialError, callbackUrl }: { initialError?: stri
     const email = String(form.get("email") ?? "").trim();
     const password = String(form.get("password") ?? "");
     setEmailError(null);
+    setPasswordError(null);
     setError(null);
-    if (!email) return setEmailError("Enter your email address.");
-    if (!password) return setError("Enter your password.");
+    if (!email) setEmailError("Enter your email address.");
+    if (!password) setPasswordError("Enter your password.");
+    if (!email || !password) return;
     setPending(true);
     const result = await signIn("password", { email, password, redirect: false });
     setPending(false);
@@ -69,7 +72,15 @@ export function SignInForms({ initialError, callbackUrl }: { initialError?: stri
           </div>
           <div className="field">
             <label htmlFor="password">Password</label>
-            <input id="password" name="password" type="password" autoComplete="current-password" aria-describedby={error ? "sign-in-error" : undefined} />
+            {passwordError ? <p className="field-error" id="password-error">{passwordError}</p> : null}
+            <input
+              id="password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              aria-invalid={passwordError ? true : undefined}
+              aria-describedby={passwordError ? "password-error" : error ? "sign-in-error" : undefined}
+            />
           </div>
           <div>
             <button type="submit" disabled={pending}>

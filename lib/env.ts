@@ -13,6 +13,15 @@ const postgresUrl = z
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/, { message: "must be a date YYYY-MM-DD or an ISO timestamp" });
 
+const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+function isLocalUrl(url: string): boolean {
+  try {
+    return LOCAL_HOSTS.has(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
 export const envSchema = z
   .object({
     APP_ENV: z.enum(["development", "test", "production"], { message: "must be development, test or production" }).default("development"),
@@ -26,9 +35,15 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default(".data"),
     FOI_NOW: isoDate.optional(),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5, { message: "must be 0 to 5" }).default(0),
     HOLIDAYS_REFRESH_URL: z.string().regex(/^(https?:\/\/\S+|off)$/, { message: "must be an http(s) URL, or off" }).default("https://www.gov.uk/bank-holidays.json"),
   })
   .superRefine((env, ctx) => {
+    // Without SMTP, mail (sign-in links included) lands in the dev mailbox page, which
+    // anyone who can reach the app can read: only acceptable on this machine.
+    if (!env.SMTP_URL && !isLocalUrl(env.NEXTAUTH_URL)) {
+      ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NEXTAUTH_URL is not a localhost address (the dev mailbox would show sign-in links to anyone)" });
+    }
     if (env.APP_ENV === "production") {
       if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required when APP_ENV=production" });
       if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required when APP_ENV=production" });
@@ -55,4 +70,9 @@ let cached: Env | undefined;
 export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
+}
+
+/** The dev mailbox stands in for SMTP only outside production and only on localhost. */
+export function isDevMailboxEnabled(e: Env = env()): boolean {
+  return e.APP_ENV !== "production" && !e.SMTP_URL && isLocalUrl(e.NEXTAUTH_URL);
 }

@@ -5,11 +5,12 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { z } from "zod";
+import { emailSchema } from "@/lib/workspaces/schemas";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { sendMail } from "@/lib/mail/send-mail";
 import { verifyPassword } from "@/lib/auth/password";
-import { checkLoginAllowed, recordLoginAttempt } from "@/lib/auth/rate-limit";
+import { beginLoginAttempt, canSendSignInLink, clientAddress, markLoginSucceeded } from "@/lib/auth/rate-limit";
 
 // next-auth v4 (npm "latest", stable, supports Next 16): Auth.js v5 is still beta.
 // Sessions are JWTs because the credentials provider cannot use database sessions;
@@ -17,8 +18,11 @@ import { checkLoginAllowed, recordLoginAttempt } from "@/lib/auth/rate-limit";
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
+// A bcrypt hash of a random string, compared against when the email is unknown.
+const DUMMY_HASH = "$2b$12$fDTBYIFJDpA6/74/euDHb.ecCFFz0nR5dzjWTMzECVwDtNBqrnXJ6";
+
 export const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter an email address, like name@example.org.").max(320),
+  email: emailSchema,
   password: z.string().min(1, "Enter your password.").max(200),
 });
 
@@ -28,28 +32,23 @@ export const SIGN_IN_ERRORS = {
   locked: "Too many attempts",
 } as const;
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  return first || "unknown";
-}
-
 /**
  * The password check behind the sign-in form: validates, applies the rate limit, records
  * the attempt. Unknown email and wrong password get the same message.
  */
-export async function authorizePassword(raw: unknown, ip: string): Promise<{ id: string; email: string; name: string | null }> {
+export async function authorizePassword(raw: unknown, ip: string | null): Promise<{ id: string; email: string; name: string | null }> {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) throw new Error(SIGN_IN_ERRORS.invalid);
   const { email, password } = parsed.data;
-  const allowance = await checkLoginAllowed(email, ip);
-  if (!allowance.allowed) {
+  const { allowance, attemptId } = await beginLoginAttempt(email, ip);
+  if (!allowance.allowed || !attemptId) {
     throw new Error(`${SIGN_IN_ERRORS.locked}: try again in ${allowance.retryAfterMinutes} minute${allowance.retryAfterMinutes === 1 ? "" : "s"}.`);
   }
   const user = await db.user.findUnique({ where: { email }, select: { id: true, email: true, name: true, passwordHash: true } });
-  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-  await recordLoginAttempt(email, ip, ok);
-  if (!user || !ok) throw new Error(SIGN_IN_ERRORS.invalid);
+  // An unknown email costs the same bcrypt work as a known one, so timing does not tell them apart.
+  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user?.passwordHash || !ok) throw new Error(SIGN_IN_ERRORS.invalid);
+  await markLoginSucceeded(attemptId);
   return { id: user.id, email: user.email, name: user.name };
 }
 
@@ -57,10 +56,11 @@ export async function authorizePassword(raw: unknown, ip: string): Promise<{ id:
 export async function sendSignInLink({ identifier, url }: { identifier: string; url: string }): Promise<void> {
   // The page says the same thing either way, so it does not reveal who has an account.
   const user = await db.user.findUnique({ where: { email: identifier.toLowerCase() }, select: { id: true } });
-  if (!user) return;
+  if (!user || !(await canSendSignInLink(identifier))) return;
   await sendMail({
     to: identifier,
     subject: "Your sign-in link for FOI Tracker",
+    redactAfterSend: true,
     text: `Sign in to FOI Tracker by opening this link:\n\n${url}\n\nThe link works once and expires in ${MAGIC_LINK_MAX_AGE_SECONDS / 60} minutes. If you did not ask for it, ignore this email.\n`,
   });
 }
@@ -77,7 +77,10 @@ export function authOptions(): NextAuthOptions {
         id: "password",
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (raw, req) => authorizePassword(raw, clientIp(req?.headers)),
+        authorize: (raw, req) => {
+          const forwarded = req?.headers?.["x-forwarded-for"];
+          return authorizePassword(raw, clientAddress(typeof forwarded === "string" ? forwarded : null));
+        },
       }),
       EmailProvider({
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,

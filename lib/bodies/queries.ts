@@ -7,10 +7,14 @@ import { bodyFiltersSchema, type BodyFilters } from "@/lib/bodies/schemas";
 
 export const BODIES_PER_PAGE = 25;
 
-/** The workspace's parent request that carries per-body outcomes (the NHS England one). */
+/** The workspace's first request that recorded per-body outcomes (the NHS England one). */
 async function outcomeRequestId(workspaceId: string): Promise<string | null> {
-  const first = await db.bodyOutcome.findFirst({ where: { workspaceId }, select: { requestId: true }, orderBy: { requestId: "asc" } });
-  return first?.requestId ?? null;
+  const first = await db.foiRequest.findFirst({
+    where: { workspaceId, deletedAt: null, outcomes: { some: {} } },
+    orderBy: { createdAt: "asc" },
+    select: { id: true },
+  });
+  return first?.id ?? null;
 }
 
 export async function listBodies(actor: Actor, rawFilters: Partial<Record<keyof BodyFilters, unknown>> = {}) {
@@ -26,7 +30,10 @@ export async function listBodies(actor: Actor, rawFilters: Partial<Record<keyof 
   }
   if (filters.region) where.region = filters.region;
   if (filters.status) where.status = filters.status;
-  if (filters.outcome) where.outcomes = { some: { outcome: filters.outcome, workspaceId: actor.workspaceId } };
+  // "Outcome" means what the workspace's outcome-bearing request (the NHS England one) said.
+  const outcomeRequest = await outcomeRequestId(actor.workspaceId);
+  const outcomeScope = { workspaceId: actor.workspaceId, requestId: outcomeRequest ?? "" };
+  if (filters.outcome) where.outcomes = { some: { ...outcomeScope, outcome: filters.outcome } };
   const [total, rows] = await Promise.all([
     db.publicBody.count({ where }),
     db.publicBody.findMany({
@@ -41,7 +48,7 @@ export async function listBodies(actor: Actor, rawFilters: Partial<Record<keyof 
         odsCode: true,
         region: true,
         status: true,
-        outcomes: { where: { workspaceId: actor.workspaceId }, select: { outcome: true }, take: 1 },
+        outcomes: { where: outcomeScope, select: { outcome: true }, take: 1 },
       },
     }),
   ]);

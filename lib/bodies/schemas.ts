@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pageNumberSchema } from "@/lib/pagination/schemas";
 
 export const BODY_STATUSES = ["active", "merged", "closed", "renamed"] as const;
 export const OUTCOMES = ["funded", "applied_unsuccessful", "did_not_apply", "applied_withdrew"] as const;
@@ -27,7 +28,7 @@ export const bodyFiltersSchema = z.object({
   region: optionalChoice(NHS_REGIONS),
   outcome: optionalChoice(OUTCOMES),
   status: optionalChoice(BODY_STATUSES),
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumberSchema,
 });
 export type BodyFilters = z.infer<typeof bodyFiltersSchema>;
 

@@ -3,7 +3,7 @@ import { diffHolidayData, parseGovUkHolidays, type HolidayDataDiff } from "@/lib
 import { recordAudit } from "@/lib/audit/record-audit";
 import { db, Prisma } from "@/lib/db/client";
 import type { RequestStatus } from "@/lib/generated/prisma";
-import { recomputeClock } from "@/lib/requests/recompute-clock";
+import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 import { fromDbDate } from "@/lib/requests/dates";
 import { loadHolidayData, loadShippedHolidayData, NEWEST_FIRST } from "./calendars";
 import { fetchGovUkHolidays, HolidayRefreshError, type FetchHolidaysOptions } from "./fetch-gov-uk-holidays";
@@ -78,7 +78,7 @@ export async function refreshHolidayData(options: RefreshHolidayDataOptions): Pr
     const merged = mergeHolidayData(parseGovUkHolidays(current.data), incoming);
     const diff = diffHolidayData(current.data, merged);
     if (diff.changed) {
-      // Committed on its own before any clock is recomputed: recomputeClock reads the
+      // Committed on its own before any clock is recomputed: unsafeRecomputeClock reads the
       // newest row through calendarFor, which must already see this one.
       const row = await db.holidayData.create({
         data: { json: merged as unknown as Prisma.InputJsonValue, source: url },
@@ -112,7 +112,7 @@ function addedAndRemoved(diff: HolidayDataDiff): { added: string[]; removed: str
 /**
  * One refresh at a time across every process on the database: a transaction-scoped
  * advisory lock held on its own connection while the work runs on others (the work's
- * writes must commit as they go, so that recomputeClock sees the new data).
+ * writes must commit as they go, so that unsafeRecomputeClock sees the new data).
  */
 async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
   return db.$transaction(
@@ -167,7 +167,7 @@ async function recomputeOpenClocks(holidayDataId: string, source: string, diff: 
   const failures: string[] = [];
   for (const request of before) {
     try {
-      await recomputeClock(request.id);
+      await unsafeRecomputeClock(request.id);
       recomputed.push(request);
     } catch (error) {
       // Deleted since we listed it: nothing to recompute.

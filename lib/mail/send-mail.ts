@@ -12,12 +12,17 @@ export const mailSchema = z.object({
   text: z.string().min(1).max(200_000),
   html: z.string().max(500_000).optional(),
   workspaceId: z.string().optional(),
+  redactAfterSend: z.boolean().optional(),
 });
 export type Mail = z.infer<typeof mailSchema>;
 
 // Retry schedule for temporary failures: 1, 5, 15, 60 minutes, then 3 h, up to 8 attempts.
 const BACKOFF_MINUTES = [1, 5, 15, 60, 180, 180, 180];
 export const MAX_ATTEMPTS = BACKOFF_MINUTES.length + 1;
+// A claim older than this is assumed to belong to a worker that died. The message may
+// then go twice, with the same Message-ID, which receiving servers use to drop the copy.
+export const CLAIM_LEASE_MINUTES = 10;
+const REDACTED = "[Removed after sending: this email contained a single-use link.]";
 
 /**
  * Puts a message in the outbox. The row, with its stable Message-ID, exists before any
@@ -36,6 +41,7 @@ export async function queueMail(input: Mail): Promise<string> {
       messageId: `<${crypto.randomUUID()}@${domain}>`,
       transport: currentTransportName(),
       nextAttempt: now(),
+      redactAfterSend: mail.redactAfterSend ?? false,
     },
     select: { id: true },
   });
@@ -47,12 +53,14 @@ export async function queueMail(input: Mail): Promise<string> {
  * conditional update, so two workers never send the same message.
  */
 export async function deliver(deliveryId: string): Promise<"sent" | "retry" | "failed" | "skipped"> {
+  const claimedAt = now();
   const claimed = await db.delivery.updateMany({
-    where: { id: deliveryId, state: "pending" },
-    data: { state: "sending", attempts: { increment: 1 } },
+    where: { id: deliveryId, state: "pending", nextAttempt: { lte: claimedAt } },
+    data: { state: "sending", claimedAt, attempts: { increment: 1 } },
   });
   if (claimed.count === 0) return "skipped";
   const delivery = await db.delivery.findUniqueOrThrow({ where: { id: deliveryId } });
+  let failure: unknown = null;
   try {
     if (delivery.transport === "smtp") {
       await sendOverSmtp({
@@ -67,20 +75,28 @@ export async function deliver(deliveryId: string): Promise<"sent" | "retry" | "f
       // The dev mailbox is the outbox itself, shown at /dev/mailbox; the console gets a copy.
       console.log(`\n[dev mailbox] To: ${delivery.toAddress}\nSubject: ${delivery.subject}\n${delivery.text}\n`);
     }
-    await db.delivery.update({ where: { id: deliveryId }, data: { state: "sent", sentAt: now(), lastError: null } });
-    return "sent";
   } catch (error) {
-    const message = (error as Error).message.slice(0, 1000);
-    const permanent = error instanceof PermanentMailError || delivery.attempts >= MAX_ATTEMPTS;
-    const wait = BACKOFF_MINUTES[Math.min(delivery.attempts - 1, BACKOFF_MINUTES.length - 1)] ?? 180;
+    failure = error;
+  }
+  if (!failure) {
+    // Outside the try: a database error here must not make a sent message look unsent.
+    const redact = delivery.redactAfterSend && delivery.transport === "smtp";
     await db.delivery.update({
       where: { id: deliveryId },
-      data: permanent
-        ? { state: "failed", lastError: message }
-        : { state: "pending", lastError: message, nextAttempt: new Date(now().getTime() + wait * 60_000) },
+      data: { state: "sent", sentAt: now(), lastError: null, ...(redact ? { text: REDACTED, html: null } : {}) },
     });
-    return permanent ? "failed" : "retry";
+    return "sent";
   }
+  const message = (failure as Error).message.slice(0, 1000);
+  const permanent = failure instanceof PermanentMailError || delivery.attempts >= MAX_ATTEMPTS;
+  const wait = BACKOFF_MINUTES[Math.min(delivery.attempts - 1, BACKOFF_MINUTES.length - 1)] ?? 180;
+  await db.delivery.update({
+    where: { id: deliveryId },
+    data: permanent
+      ? { state: "failed", lastError: message }
+      : { state: "pending", lastError: message, nextAttempt: new Date(now().getTime() + wait * 60_000) },
+  });
+  return permanent ? "failed" : "retry";
 }
 
 /** Queues and immediately tries to send (sign-in links cannot wait for the next sweep). */
@@ -90,6 +106,10 @@ export async function sendMail(input: Mail): Promise<"sent" | "retry" | "failed"
 
 /** Sends every message that is due; the in-process worker calls this every few seconds. */
 export async function processOutbox(limit = 50): Promise<number> {
+  await db.delivery.updateMany({
+    where: { state: "sending", claimedAt: { lt: new Date(now().getTime() - CLAIM_LEASE_MINUTES * 60_000) } },
+    data: { state: "pending" },
+  });
   const due = await db.delivery.findMany({
     where: { state: "pending", nextAttempt: { lte: now() } },
     orderBy: { nextAttempt: "asc" },

@@ -6,7 +6,7 @@ import { calendarFor } from "@/lib/holidays/calendars";
 import { now } from "@/lib/time";
 import { fromDbDate, toDbDate } from "@/lib/requests/dates";
 import { CLOCK_RUNNING } from "@/lib/requests/status";
-import type { RequestStatus } from "@/lib/generated/prisma";
+import type { Law, RequestStatus } from "@/lib/generated/prisma";
 
 export const DUE_SOON_WORKING_DAYS = 10;
 const LIST_LIMIT = 50;
@@ -27,10 +27,11 @@ export interface DueRow {
 }
 
 function toDueRow(
-  calendar: WorkingDayCalendar,
+  calendars: Map<Law, WorkingDayCalendar>,
   today: string,
-  r: { id: string; title: string; status: RequestStatus; dueOn: Date | null; body: { name: string } },
+  r: { id: string; title: string; law: Law; status: RequestStatus; dueOn: Date | null; body: { name: string } },
 ): DueRow {
+  const calendar = calendars.get(r.law)!;
   const due = fromDbDate(r.dueOn)!;
   const workingDays = due >= today ? workingDaysBetween(calendar, today, due) : -workingDaysBetween(calendar, due, today);
   return { id: r.id, title: r.title, bodyName: r.body.name, status: r.status, due, workingDays };
@@ -40,12 +41,15 @@ function toDueRow(
 export async function getDashboard(actor: Actor) {
   await requireRole(actor, "viewer");
   const today = todayInLondon();
-  // The UK-wide FOIA calendar decides "the next 10 working days" for the list.
-  const calendar = await calendarFor("foia");
+  // Each request counts in its own law's calendar (FOISA: Scottish holidays only); the
+  // UK-wide one decides "the next 10 working days" for the list.
+  const calendars = new Map<Law, WorkingDayCalendar>();
+  for (const law of ["foia", "eir", "foisa"] as const) calendars.set(law, await calendarFor(law));
+  const calendar = calendars.get("foia")!;
   const horizon = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
   const base = { workspaceId: actor.workspaceId, deletedAt: null };
   const running = { ...base, status: { in: CLOCK_RUNNING } };
-  const select = { id: true, title: true, status: true, dueOn: true, body: { select: { name: true } } } as const;
+  const select = { id: true, title: true, law: true, status: true, dueOn: true, body: { select: { name: true } } } as const;
   const [byStatus, overdueCount, dueSoon, overdue, total] = await Promise.all([
     db.foiRequest.groupBy({ by: ["status"], where: base, _count: true }),
     db.foiRequest.count({ where: { ...running, dueOn: { lt: toDbDate(today)! } } }),
@@ -69,8 +73,8 @@ export async function getDashboard(actor: Actor) {
     total,
     overdueCount,
     byStatus: byStatus.map((g) => ({ status: g.status, count: g._count })).sort((a, b) => b.count - a.count),
-    dueSoon: dueSoon.map((r) => toDueRow(calendar, today, r)),
-    overdue: overdue.map((r) => toDueRow(calendar, today, r)),
+    dueSoon: dueSoon.map((r) => toDueRow(calendars, today, r)),
+    overdue: overdue.map((r) => toDueRow(calendars, today, r)),
   };
 }
 

@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { generatePassword, hashPassword } from "@/lib/auth/password";
 import { copyDirectoryInto } from "@/lib/bodies/copy-directory";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { recomputeClock } from "@/lib/requests/recompute-clock";
+import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 import { seedBodies } from "@/prisma/seed/bodies";
 import type { EventKind, MessageDirection } from "@/lib/generated/prisma";
 
@@ -109,6 +109,6 @@ export async function seedIfEmpty(): Promise<SeedResult> {
     },
     { timeout: 30_000 },
   );
-  await recomputeClock(requestId);
+  await unsafeRecomputeClock(requestId);
   return { seeded: true, ownerEmail, ownerPassword };
 }

@@ -20,7 +20,10 @@ export async function changePassword(userId: string, input: unknown): Promise<Ch
   if (user.passwordHash && (await verifyPassword(newPassword, user.passwordHash))) {
     return { ok: false, fieldErrors: { newPassword: ["Choose a password different from the one you were given."] } };
   }
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword), mustChangePassword: false } });
-  await recordAudit({ userId, action: "user.password_change", entity: "User", entityId: userId });
+  const passwordHash = await hashPassword(newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: userId }, data: { passwordHash, mustChangePassword: false } });
+    await recordAudit({ userId, action: "user.password_change", entity: "User", entityId: userId }, tx);
+  });
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { now } from "@/lib/time";
-import { requireRole, type Actor } from "@/lib/auth/access";
+import { requireRole, roleAtLeast, type Actor } from "@/lib/auth/access";
 import { hashPassword, hashToken } from "@/lib/auth/password";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { queueMail, deliver } from "@/lib/mail/send-mail";
@@ -40,6 +40,7 @@ export async function inviteMember(actor: Actor, input: unknown): Promise<Invite
   const deliveryId = await queueMail({
     to: email,
     workspaceId: actor.workspaceId,
+    redactAfterSend: true,
     subject: `You are invited to ${workspace.name} on FOI Tracker`,
     text: `${inviter.name ?? inviter.email} has invited you to join ${workspace.name} on FOI Tracker as ${role}.\n\nAccept the invitation here (the link works once and expires in ${INVITATION_DAYS} days):\n\n${env().NEXTAUTH_URL}/invite/${token}\n`,
   });
@@ -66,21 +67,32 @@ export async function acceptInvitation(input: unknown): Promise<AcceptResult> {
   if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
   const { token, name, password } = parsed.data;
   const passwordHash = await hashPassword(password);
-  return db.$transaction(async (tx) => {
-    // Spending the token and checking it are one statement: a second use finds nothing.
-    const spent = await tx.invitation.updateMany({
-      where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: now() } },
-      data: { acceptedAt: now() },
+  const USED = { ok: false, message: "This invitation has expired or has already been used. Ask the workspace owner for a new one." } as const;
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true, acceptedAt: true, expiresAt: true } });
+  if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now()) return USED;
+  // Checked before the token is spent, so an existing account does not burn the link.
+  if ((await db.user.count({ where: { email: invitation.email } })) > 0) {
+    return { ok: false, message: "An account with this email already exists: sign in, then open the invitation link again." };
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      // Spending the token and checking it are one statement: a second use finds nothing.
+      const spent = await tx.invitation.updateMany({
+        where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: now() } },
+        data: { acceptedAt: now() },
+      });
+      if (spent.count === 0) return USED;
+      const accepted = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
+      const user = await tx.user.create({ data: { email: accepted.email, name, passwordHash, emailVerified: now() }, select: { id: true } });
+      await tx.membership.create({ data: { userId: user.id, workspaceId: accepted.workspaceId, role: accepted.role } });
+      await recordAudit({ workspaceId: accepted.workspaceId, userId: user.id, action: "member.join", entity: "Membership", data: { role: accepted.role } }, tx);
+      return { ok: true, email: accepted.email } as const;
     });
-    if (spent.count === 0) return { ok: false, message: "This invitation has expired or has already been used. Ask the workspace owner for a new one." } as const;
-    const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
-    const existing = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
-    if (existing) return { ok: false, message: "An account with this email already exists: sign in, then open the invitation link again." } as const;
-    const user = await tx.user.create({ data: { email: invitation.email, name, passwordHash, emailVerified: now() }, select: { id: true } });
-    await tx.membership.create({ data: { userId: user.id, workspaceId: invitation.workspaceId, role: invitation.role } });
-    await recordAudit({ workspaceId: invitation.workspaceId, userId: user.id, action: "member.join", entity: "Membership", data: { role: invitation.role } }, tx);
-    return { ok: true, email: invitation.email } as const;
-  });
+  } catch (error) {
+    // Someone created the account at the same moment: the transaction rolled back, the link still works.
+    if ((error as { code?: string }).code === "P2002") return { ok: false, message: "An account with this email already exists: sign in, then open the invitation link again." };
+    throw error;
+  }
 }
 
 /** Someone who already has an account, signed in as the invited email, joins the workspace. */
@@ -93,11 +105,15 @@ export async function acceptInvitationAsUser(userId: string, token: string): Pro
     });
     if (spent.count === 0) return { ok: false, message: "This invitation has expired, was used, or was sent to another email address." } as const;
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
-    await tx.membership.upsert({
-      where: { userId_workspaceId: { userId, workspaceId: invitation.workspaceId } },
-      create: { userId, workspaceId: invitation.workspaceId, role: invitation.role },
-      update: {},
-    });
+    const current = await tx.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId: invitation.workspaceId } }, select: { role: true } });
+    // An invitation never lowers someone's role, and raises it when it offers more.
+    if (!current || !roleAtLeast(current.role, invitation.role)) {
+      await tx.membership.upsert({
+        where: { userId_workspaceId: { userId, workspaceId: invitation.workspaceId } },
+        create: { userId, workspaceId: invitation.workspaceId, role: invitation.role },
+        update: { role: invitation.role },
+      });
+    }
     await recordAudit({ workspaceId: invitation.workspaceId, userId, action: "member.join", entity: "Membership", data: { role: invitation.role } }, tx);
     return { ok: true, email: user.email } as const;
   });

@@ -29,15 +29,22 @@ test("the trust directory lists the 56 bodies and filters them by outcome and na
   await filters.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/outcome=did_not_apply/);
   await expect(caption).toHaveText("29 bodies found");
-  await expect(page.locator("tbody tr")).toHaveCount(29);
+  // 25 to a page; the second page keeps the filter.
+  await expect(page.locator("tbody tr")).toHaveCount(25);
+  await expect(page.getByRole("navigation", { name: "Pages" })).toContainText("Page 1 of 2");
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(caption).toHaveText("29 bodies found");
+  await expect(page.locator("tbody tr")).toHaveCount(4);
   await expect(page.locator("tbody td:nth-child(4)").filter({ hasNotText: "Did not apply" })).toHaveCount(0);
 
   await filters.getByLabel("Outcome in the NHS England response").selectOption({ label: "Applied, then withdrew" });
   await filters.getByRole("button", { name: "Filter" }).click();
   await expect(caption).toHaveText("2 bodies found");
 
+  // Clearing resets the form too, not only the results (a client-side navigation keeps the form).
   await page.getByRole("link", { name: "Clear filters" }).click();
   await expect(caption).toHaveText("56 bodies found");
+  await expect(filters.getByLabel("Outcome in the NHS England response")).toHaveValue("");
   await filters.getByLabel("Name, short name or ODS code").fill("Oxleas");
   await filters.getByRole("button", { name: "Filter" }).click();
   await expect(caption).toHaveText("1 body found");

@@ -12,7 +12,7 @@ import type { EventKind, Law, RequestStatus } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { HolidayRefreshError, refreshHolidayData } from "@/lib/holidays/refresh-holidays";
 import { fromDbDate } from "@/lib/requests/dates";
-import { recomputeClock } from "@/lib/requests/recompute-clock";
+import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 import { makeWorkspace, unique } from "../support/factories";
 
 type Feed = Record<Division, { division: string; events: { title: string; date: string; notes: string; bunting: boolean }[] }>;
@@ -96,7 +96,7 @@ async function makeRequest(
   for (const event of options.events) {
     await db.requestEvent.create({ data: { workspaceId, requestId: request.id, kind: event.kind, occurredAt: new Date(`${event.on}T10:00:00Z`) } });
   }
-  await recomputeClock(request.id);
+  await unsafeRecomputeClock(request.id);
   return request.id;
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 import { db } from "@/lib/db/client";
-import { deliver, queueMail } from "@/lib/mail/send-mail";
+import { deliver, processOutbox, queueMail } from "@/lib/mail/send-mail";
 import { unique } from "../support/factories";
 
 // A real SMTP server in-process: the outbox talks to it over TCP like it would to any relay.
@@ -65,6 +65,8 @@ describe("outbox over real SMTP", () => {
     expect(waiting.lastError).toMatch(/Try again later/);
     expect(waiting.nextAttempt.getTime()).toBeGreaterThan(Date.now());
     reject = null;
+    expect(await deliver(id)).toBe("skipped"); // not before its retry time
+    await db.delivery.update({ where: { id }, data: { nextAttempt: new Date(Date.now() - 1000) } });
     expect(await deliver(id)).toBe("sent");
     expect(received.filter((m) => m.to === to)).toHaveLength(1);
 
@@ -77,6 +79,21 @@ describe("outbox over real SMTP", () => {
     expect(failed.state).toBe("failed");
     expect(failed.lastError).toMatch(/No such mailbox/);
     expect(received.filter((m) => m.to === refusedTo)).toHaveLength(0);
+  });
+
+  it("keeps no usable token after sending a sign-in link, and takes over a claim left by a dead worker", async () => {
+    const to = `${unique("link")}@example.org`;
+    const id = await queueMail({ to, subject: "Your sign-in link", text: "http://localhost/x?token=secret", redactAfterSend: true });
+    expect(await deliver(id)).toBe("sent");
+    const sent = await db.delivery.findUniqueOrThrow({ where: { id }, select: { text: true } });
+    expect(sent.text).not.toContain("secret");
+
+    const stuckTo = `${unique("stuck")}@example.org`;
+    const stuck = await queueMail({ to: stuckTo, subject: "Stuck", text: "x" });
+    await db.delivery.update({ where: { id: stuck }, data: { state: "sending", claimedAt: new Date(Date.now() - 11 * 60_000), attempts: 1 } });
+    await processOutbox();
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: stuck }, select: { state: true } })).state).toBe("sent");
+    expect(received.filter((m) => m.to === stuckTo)).toHaveLength(1);
   });
 
   it("refuses to queue a message with a bad address", async () => {

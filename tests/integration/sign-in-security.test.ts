@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { authorizePassword, sendSignInLink, SIGN_IN_ERRORS } from "@/lib/auth/options";
 import { hashPassword } from "@/lib/auth/password";
-import { checkLoginAllowed, MAX_FAILURES_PER_EMAIL } from "@/lib/auth/rate-limit";
+import { checkLoginAllowed, clientAddress, MAX_FAILURES_PER_EMAIL, MAX_SIGN_IN_LINKS_PER_EMAIL } from "@/lib/auth/rate-limit";
 import { changePassword } from "@/lib/workspaces/change-password";
 import { makeMember, makeWorkspace, unique } from "../support/factories";
 
-const passwordAuthorize = () => (credentials: Record<string, string>, ip: string) => authorizePassword(credentials, ip);
+const passwordAuthorize = () => (credentials: Record<string, string>, ip: string | null) => authorizePassword(credentials, ip);
 const headers = (ip: string) => ip;
 
 describe("password sign-in", () => {
@@ -33,6 +33,23 @@ describe("password sign-in", () => {
     await expect(authorize({ email: other.email, password: "another long password" }, headers("10.0.2.1"))).resolves.toMatchObject({ id: other.userId });
     // After the window, the right password works again.
     expect((await checkLoginAllowed(member.email, "10.0.3.1", new Date(Date.now() + 16 * 60_000))).allowed).toBe(true);
+  });
+
+  it("counts parallel guesses: at most 5 of 12 simultaneous attempts reach the password check", async () => {
+    const ws = await makeWorkspace();
+    const member = await makeMember(ws.id, "viewer", await hashPassword("correct horse battery staple"));
+    const authorize = passwordAuthorize();
+    const results = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => authorize({ email: member.email, password: `guess ${i}` }, null)));
+    const messages = results.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "signed in"));
+    expect(messages.filter((m) => m === SIGN_IN_ERRORS.invalid)).toHaveLength(MAX_FAILURES_PER_EMAIL);
+    expect(messages.filter((m) => m.startsWith("Too many attempts"))).toHaveLength(12 - MAX_FAILURES_PER_EMAIL);
+  });
+
+  it("believes only the address added by a trusted proxy", () => {
+    expect(clientAddress("203.0.113.9", 0)).toBeNull();
+    expect(clientAddress("6.6.6.6, 203.0.113.9", 1)).toBe("203.0.113.9");
+    expect(clientAddress("6.6.6.6, 203.0.113.9, 10.0.0.2", 2)).toBe("203.0.113.9");
+    expect(clientAddress(undefined, 1)).toBeNull();
   });
 });
 
@@ -64,5 +81,12 @@ describe("magic links", () => {
     expect(toMember[0]!.text).toContain("token=abc");
     expect(toMember[0]!.state).toBe("sent");
     expect(await db.delivery.count({ where: { toAddress: stranger } })).toBe(0);
+  });
+
+  it(`are limited to ${MAX_SIGN_IN_LINKS_PER_EMAIL} per address per 15 minutes`, async () => {
+    const ws = await makeWorkspace();
+    const member = await makeMember(ws.id, "viewer");
+    for (let i = 0; i < MAX_SIGN_IN_LINKS_PER_EMAIL + 2; i++) await sendSignInLink({ identifier: member.email, url: `http://localhost:3000/x?token=${i}` });
+    expect(await db.delivery.count({ where: { toAddress: member.email } })).toBe(MAX_SIGN_IN_LINKS_PER_EMAIL);
   });
 });

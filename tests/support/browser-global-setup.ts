@@ -60,7 +60,7 @@ function buildIfNeeded(env: NodeJS.ProcessEnv): void {
     return;
   }
   const started = Date.now();
-  say(forced ? "Building the app (always, in CI)..." : "Building the app (no build yet, or the sources changed)...");
+  say(forced ? "Building the app (always when CI or BROWSER_TESTS_REBUILD=1 is set)..." : "Building the app (no build yet, or the sources changed)...");
   const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
   if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}); see its messages above.`);
   fs.writeFileSync(stamp, fingerprint);
@@ -170,6 +170,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.off("exit", killOnExit);
     if (server) await stopServer(server);
     if (database) await database.drop();
+    // Both point at a database that no longer exists; server.log stays for reading.
+    fs.rmSync(STATE_FILE, { force: true });
+    fs.rmSync(OWNER_STORAGE_STATE, { force: true });
   };
 
   try {

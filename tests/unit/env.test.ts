@@ -30,3 +30,11 @@ describe("configuration", () => {
     expect(() => parseEnv({ FOI_NOW: "2021-02-3" })).toThrow(/FOI_NOW/);
   });
 });
+
+describe("the dev mailbox", () => {
+  it("is refused for an app served at a public address without SMTP", () => {
+    expect(() => parseEnv({ NEXTAUTH_URL: "https://foi.example.org" })).toThrow(/SMTP_URL: is required when NEXTAUTH_URL is not a localhost address/);
+    expect(parseEnv({ NEXTAUTH_URL: "https://foi.example.org", SMTP_URL: "smtp://mail:587" }).SMTP_URL).toBe("smtp://mail:587");
+    expect(parseEnv({ NEXTAUTH_URL: "http://127.0.0.1:3100" }).NEXTAUTH_URL).toBe("http://127.0.0.1:3100");
+  });
+});

@@ -1,20 +1,17 @@
 "use server";
 // An owner invites someone to the workspace by email.
 import { revalidatePath } from "next/cache";
-import { requireWorkspace } from "@/lib/auth/session";
-import { ForbiddenError } from "@/lib/auth/errors";
+import { workspaceAction } from "@/lib/auth/workspace-action";
 import { inviteMember } from "@/lib/workspaces/invitations";
-import type { FormState } from "@/lib/auth/form-state";
+import { inviteSchema } from "@/lib/workspaces/schemas";
 
-export async function inviteMemberAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const { actor } = await requireWorkspace();
-  try {
-    const result = await inviteMember(actor, Object.fromEntries(formData));
-    if (!result.ok) return { ok: false, message: "Check the answers marked below.", fieldErrors: result.fieldErrors };
-    revalidatePath("/members");
-    return { ok: true, message: `Invitation sent to ${result.email}.` };
-  } catch (error) {
-    if (error instanceof ForbiddenError) return { ok: false, message: error.message };
-    throw error;
-  }
+const invite = workspaceAction(inviteSchema, async (actor, input) => {
+  const result = await inviteMember(actor, input);
+  if (!result.ok) return { ok: false, message: "Check the answers marked below.", fieldErrors: result.fieldErrors };
+  revalidatePath("/members");
+  return { ok: true, message: `Invitation sent to ${result.email}.` };
+});
+
+export async function inviteMemberAction(...args: Parameters<typeof invite>) {
+  return invite(...args);
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { z } from "zod";
+import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { formatUkDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listRequests } from "@/lib/requests/queries";
@@ -10,11 +10,9 @@ import { Pagination } from "@/components/pagination";
 
 export const metadata: Metadata = { title: "Requests" };
 
-const pageSchema = z.coerce.number().int().min(1).max(10_000).catch(1);
-
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const { actor } = await requireWorkspace();
-  const { total, page, pageCount, rows } = await listRequests(actor, pageSchema.parse((await searchParams).page ?? 1));
+  const { total, page, pageCount, rows } = await listRequests(actor, pageNumberSchema.parse((await searchParams).page));
   return (
     <>
       <h1>Requests</h1>

@@ -24,7 +24,7 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Trusts and other bodies</h1>
       <p className="lede">NHS England and the 55 trusts it offered the Band 7 Lived Experience funding to, with what its response said about each.</p>
-      <form className="filters" method="get" role="search" aria-label="Filter the directory">
+      <form key={[filters.q, filters.region, filters.outcome, filters.status].join("|")} className="filters" method="get" role="search" aria-label="Filter the directory">
         <div className="field">
           <label htmlFor="q">Name, short name or ODS code</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />

@@ -1,15 +1,17 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { env } from "@/lib/env";
+import { isDevMailboxEnabled } from "@/lib/env";
 import { listDevMailbox } from "@/lib/mail/send-mail";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 export const dynamic = "force-dynamic";
 
+const sentAt = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
+
 // Only outside production and only without SMTP: it shows every email the app "sent",
 // sign-in links included, to anyone who can reach the app.
 export default async function DevMailboxPage() {
-  if (env().APP_ENV === "production" || env().SMTP_URL) notFound();
+  if (!isDevMailboxEnabled()) notFound();
   const messages = await listDevMailbox();
   return (
     <main id="main">
@@ -20,7 +22,7 @@ export default async function DevMailboxPage() {
         <article key={m.id} className="card" aria-labelledby={`mail-${m.id}`}>
           <h2 id={`mail-${m.id}`}>{m.subject}</h2>
           <p className="muted">
-            To {m.toAddress}, {m.createdAt.toISOString()}
+            To {m.toAddress}, {sentAt.format(m.createdAt)}
           </p>
           <pre className="letter">{m.text}</pre>
         </article>

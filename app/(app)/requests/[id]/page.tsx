@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatUkDate } from "@/lib/deadlines";
+import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getRequest } from "@/lib/requests/get-request";
@@ -28,9 +28,14 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <p className="lede">
         To <Link href={`/trusts/${request.body.id}`}>{request.body.name}</Link> · {statusLabels[request.status]}
       </p>
-      <p className="notice" aria-label="Where it stands">
-        <strong>{request.summary}</strong>
-      </p>
+      <section className="notice" aria-labelledby="where-it-stands">
+        <h2 id="where-it-stands" className="visually-hidden">
+          Where it stands
+        </h2>
+        <p>
+          <strong>{request.summary}</strong>
+        </p>
+      </section>
       <h2>The clock</h2>
       <dl className="facts">
         <dt>Law</dt>
@@ -98,7 +103,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         {request.events.map((e) => (
           <li key={e.id}>
             <strong>{eventLabels[e.kind]}</strong>, {e.approximate ? "on or before " : ""}
-            {formatUkDate(e.occurredAt.toISOString().slice(0, 10))}
+            {formatUkDate(receiptDate(e.occurredAt))}
             {e.note ? <>: {e.note}</> : null}
           </li>
         ))}

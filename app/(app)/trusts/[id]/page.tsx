@@ -116,7 +116,7 @@ export default async function TrustPage({ params }: { params: Promise<{ id: stri
       {roleAtLeast(role, "editor") ? (
         <>
           <h2>Edit</h2>
-          <BodyEditForm action={updateBodyAction} body={body} />
+          <BodyEditForm action={updateBodyAction} body={{ id: body.id, foiEmail: body.foiEmail, website: body.website, notes: body.notes }} />
         </>
       ) : (
         <p className="muted">You have read-only access to this workspace, so you cannot edit this body.</p>

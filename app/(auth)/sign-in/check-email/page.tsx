@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { env } from "@/lib/env";
+import { isDevMailboxEnabled } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Check your email" };
 
 export default async function CheckEmailPage({ searchParams }: { searchParams: Promise<{ email?: string }> }) {
   const { email } = await searchParams;
-  const devMailbox = env().APP_ENV !== "production" && !env().SMTP_URL;
+  const devMailbox = isDevMailboxEnabled();
   return (
     <main id="main">
       <h1>Check your email</h1>

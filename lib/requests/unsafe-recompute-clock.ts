@@ -8,7 +8,7 @@ import { toDbDate } from "@/lib/requests/dates";
  * Recomputes a request's clock from its timeline and stores the dates the dashboard
  * indexes on. Called after every event and whenever the holiday data changes.
  */
-export async function recomputeClock(requestId: string): Promise<void> {
+export async function unsafeRecomputeClock(requestId: string): Promise<void> {
   const request = await db.foiRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: {
