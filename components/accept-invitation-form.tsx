@@ -15,7 +15,7 @@ export function AcceptInvitationForm({ action, token, newAccount }: { action: Ac
       <input type="hidden" name="token" value={token} />
       {newAccount ? (
         <>
-          <Field name="name" label="Your name" autoComplete="name" errors={state.fieldErrors?.name} />
+          <Field name="name" label="Your name" autoComplete="name" errors={state.fieldErrors?.name} defaultValue={state.values?.name} />
           <Field name="password" label="Choose a password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.fieldErrors?.password} />
         </>
       ) : null}

@@ -19,10 +19,10 @@ export function BodyEditForm({ action, body }: { action: Action; body: { id: str
         type="email"
         hint="Where this body takes Freedom of Information requests. Check its website or WhatDoTheyKnow."
         errors={state.fieldErrors?.foiEmail}
-        defaultValue={body.foiEmail}
+        defaultValue={state.values?.foiEmail ?? body.foiEmail}
       />
-      <Field name="website" label="Website" type="url" errors={state.fieldErrors?.website} defaultValue={body.website} />
-      <Field name="notes" label="Notes" multiline errors={state.fieldErrors?.notes} defaultValue={body.notes} />
+      <Field name="website" label="Website" type="url" errors={state.fieldErrors?.website} defaultValue={state.values?.website ?? body.website} />
+      <Field name="notes" label="Notes" multiline errors={state.fieldErrors?.notes} defaultValue={state.values?.notes ?? body.notes} />
       <div>
         <button type="submit" disabled={pending}>
           Save changes

@@ -14,7 +14,7 @@ export function InviteForm({ action }: { action: (s: FormState, f: FormData) => 
   return (
     <form action={formAction} className="stack" noValidate>
       <FormStatus state={state} />
-      <Field name="email" label="Email address" type="email" errors={state.fieldErrors?.email} />
+      <Field name="email" label="Email address" type="email" errors={state.fieldErrors?.email} defaultValue={state.values?.email} />
       <fieldset className="field" aria-describedby={roleError ? "role-error" : undefined}>
         <legend>
           <strong>Role</strong>
@@ -26,7 +26,7 @@ export function InviteForm({ action }: { action: (s: FormState, f: FormData) => 
         ) : null}
         {ROLE_CHOICES.map((r) => (
           <label key={r.value} style={{ fontWeight: 400 }}>
-            <input type="radio" name="role" value={r.value} defaultChecked={r.value === "editor"} /> {r.label}
+            <input type="radio" name="role" value={r.value} defaultChecked={(state.values?.role ?? "editor") === r.value} /> {r.label}
           </label>
         ))}
       </fieldset>

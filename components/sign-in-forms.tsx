@@ -5,7 +5,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 
 const LINK_ERRORS: Record<string, string> = {
-  Verification: "That sign-in link has expired or has already been used. Ask for a new one below.",
+  Verification: "That sign-in link has expired or has already been used. Ask for a new one with \u201cEmail me a sign-in link\u201d.",
   EmailSignin: "We could not send a sign-in link just now. Try again in a minute.",
   CredentialsSignin: "Email or password is not right.",
   SessionRequired: "Please sign in to see that page.",

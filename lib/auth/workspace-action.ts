@@ -3,7 +3,7 @@ import { z } from "zod";
 import { requireWorkspace } from "@/lib/auth/session";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import type { Actor } from "@/lib/auth/access";
-import type { FormState } from "@/lib/auth/form-state";
+import { submittedValues, type FormState } from "@/lib/auth/form-state";
 
 /**
  * The one shape of a Server Action that changes workspace data: resolve the signed-in
@@ -15,12 +15,18 @@ export function workspaceAction<S extends z.ZodType>(schema: S, handler: (actor:
     const { actor } = await requireWorkspace();
     const parsed = schema.safeParse(Object.fromEntries(formData));
     if (!parsed.success) {
-      return { ok: false, message: "Check the answers marked below.", fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"] };
+      return {
+        ok: false,
+        message: "Check the answers marked below.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors as FormState["fieldErrors"],
+        values: submittedValues(formData),
+      };
     }
     try {
-      return (await handler(actor, parsed.data)) ?? { ok: true, message: "Saved." };
+      const result = (await handler(actor, parsed.data)) ?? { ok: true, message: "Saved." };
+      return result.ok ? result : { ...result, values: submittedValues(formData) };
     } catch (error) {
-      if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, message: error.message };
+      if (error instanceof ForbiddenError || error instanceof NotFoundError) return { ok: false, message: error.message, values: submittedValues(formData) };
       throw error;
     }
   };

@@ -25,7 +25,7 @@ export async function copyDirectoryInto(tx: Prisma.TransactionClient, workspaceI
         status: b.status,
         statusChangedOn: b.statusChangedOn ? new Date(`${b.statusChangedOn}T00:00:00Z`) : null,
         successorName: b.successorName,
-        notes: b.notes,
+        notes: b.notes?.trim() || null,
       })),
     });
     const created = await tx.publicBody.findMany({ where: { workspaceId }, select: { id: true, key: true } });

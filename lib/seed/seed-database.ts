@@ -29,7 +29,7 @@ const correspondence: Array<{
 }> = [
   { file: "01-request.txt", direction: "outgoing", from: "LXP Revolution", subject: "Freedom of Information request - Funding for Band 7 LXP KUF roles in England", on: "2021-08-02", event: { kind: "sent", approximate: false } },
   { file: "02-automatic-reply.txt", direction: "incoming", from: "CONTACTUS, England (NHS England & NHS Improvement - X24)", subject: "Automatic reply", on: "2021-08-02" },
-  { file: "03-acknowledgement.txt", direction: "incoming", from: "FOITEAMCRMMAILBOX (NHS England & NHS Improvement - X24)", subject: "Acknowledgement - FOI-2108-1525161", on: "2021-08-31", event: { kind: "acknowledged", approximate: true, note: "Exact date not in the seed document; received on or before 31 August 2021." } },
+  { file: "03-acknowledgement.txt", direction: "incoming", from: "FOITEAMCRMMAILBOX (NHS England & NHS Improvement - X24)", subject: "Acknowledgement - FOI-2108-1525161", on: "2021-08-31", event: { kind: "acknowledged", approximate: true, note: "NHS England\u2019s acknowledgement quoted the date of the request; the exact date it arrived is not recorded." } },
   { file: "04-response.txt", direction: "incoming", from: "FOITEAMCRMMAILBOX (NHS England & NHS Improvement - X24)", subject: "Response - FOI-2108-1525161", on: "2021-08-31", event: { kind: "response_successful", approximate: true, note: "Answered on or before 31 August 2021, when LXP Revolution published the results. 24 trusts funded, 31 did not apply." } },
   { file: "05-thank-you.txt", direction: "outgoing", from: "LXP Revolution", subject: "Re: Response - FOI-2108-1525161", on: "2021-08-31", event: { kind: "note", approximate: true, note: "Thanked NHS England and asked again when the funding will be re-offered." } },
 ];

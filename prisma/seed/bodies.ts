@@ -52,8 +52,8 @@ const FOI_RESPONSE =
   "NHS England FOI response FOI-2108-1525161, https://www.whatdotheyknow.com/request/funding_for_band_7_lxp_kuf_roles";
 const ODS =
   "NHS Organisation Data Service (ODS) trust codes, cross-checked against public GitHub extracts of the ODS NHS trust list";
-const WDTK_NOTE =
-  "WhatDoTheyKnow slug not verified (left null).";
+// Every wdtkSlug is null (see the header); the trust page already says so, so notes stay silent.
+const WDTK_NOTE = "";
 
 const NLFT_SOURCES = [
   "https://northlondonmentalhealth.nhs.uk/your-privacy-and-information",
@@ -84,7 +84,7 @@ export const seedBodies: SeedBody[] = [
     successorName: null,
     kufOutcome: null,
     notes:
-      "Answered the KUF funding FOI (reference FOI-2108-1525161). Region is null because it is the national body, not a regional one. The government announced on 13 March 2025 that NHS England will be abolished and its functions moved into the Department of Health and Social Care; the Health Bill (2026) provides for this and the target is April 2027, subject to Parliament. Check its status before sending new requests after that date. " +
+      "Answered the KUF funding FOI (reference FOI-2108-1525161). The government announced on 13 March 2025 that NHS England will be abolished and its functions moved into the Department of Health and Social Care; the Health Bill (2026) provides for this and the target is April 2027, subject to Parliament. Check its status before sending new requests after that date. " +
       WDTK_NOTE,
     sources: [
       FOI_RESPONSE + " (sender line shows ODS code X24)",

@@ -34,6 +34,8 @@ test("an editor saves a trust's FOI email, and a malformed one is explained next
   await expect(field.locator(".field-error")).toHaveText("Enter an email address, like foi@trust.nhs.uk.");
   await expect(emailInput).toHaveAttribute("aria-invalid", "true");
   await expect(emailInput).toHaveAttribute("aria-describedby", /field-foiEmail-error/);
+  // The refused form keeps what was typed, so it can be corrected rather than retyped.
+  await expect(emailInput).toHaveValue("foi at oxleas");
 
   await emailInput.fill("foi@oxleas.nhs.uk");
   await page.getByRole("button", { name: "Save changes" }).click();

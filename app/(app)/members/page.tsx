@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
 import { listMembers } from "@/lib/workspaces/invitations";
@@ -7,8 +8,6 @@ import { InviteForm } from "@/components/invite-form";
 import { inviteMemberAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
-
-const ukDate = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", year: "numeric" });
 
 export default async function MembersPage() {
   const { actor, role, workspace } = await requireWorkspace();
@@ -41,7 +40,7 @@ export default async function MembersPage() {
           <ul>
             {invitations.map((i) => (
               <li key={i.id}>
-                {i.email} as {i.role}, until {ukDate.format(i.expiresAt)}
+                {i.email} as {i.role}, until {formatUkDate(receiptDate(i.expiresAt))}
               </li>
             ))}
           </ul>

@@ -13,6 +13,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <main id="main">
       <h1>Sign in to FOI Tracker</h1>
       <p className="lede">Track your campaign&apos;s Freedom of Information requests and their legal deadlines.</p>
+      {params.joined ? (
+        <p className="success" role="status">
+          Your account is ready. Sign in with the password you chose.
+        </p>
+      ) : null}
       <SignInForms initialError={params.error} callbackUrl={safeCallbackPath(params.callbackUrl)} />
     </main>
   );

@@ -4,11 +4,11 @@
 import { redirect } from "next/navigation";
 import { getSignedInUser } from "@/lib/auth/session";
 import { acceptInvitation, acceptInvitationAsUser } from "@/lib/workspaces/invitations";
-import type { FormState } from "@/lib/auth/form-state";
+import { submittedValues, type FormState } from "@/lib/auth/form-state";
 
 export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
   const result = await acceptInvitation(Object.fromEntries(formData));
-  if (!result.ok) return { ok: false, message: result.message ?? "Check the answers marked below.", fieldErrors: result.fieldErrors };
+  if (!result.ok) return { ok: false, message: result.message ?? "Check the answers marked below.", fieldErrors: result.fieldErrors, values: submittedValues(formData) };
   redirect(`/sign-in?joined=1`);
 }
 

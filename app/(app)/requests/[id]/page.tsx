@@ -10,8 +10,6 @@ import { eventLabels, channelLabels, lawLabels } from "@/lib/requests/labels";
 
 export const metadata: Metadata = { title: "Request" };
 
-const ukDateTime = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", year: "numeric" });
-
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor } = await requireWorkspace();
   const request = await getRequest(actor, (await params).id).catch((error) => {
@@ -41,7 +39,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <dt>Law</dt>
         <dd>{lawLabels[request.law]}</dd>
         <dt>Sent</dt>
-        <dd>{request.sentAt ? ukDateTime.format(request.sentAt) : "Not sent yet"}</dd>
+        <dd>{request.sentAt ? formatUkDate(receiptDate(request.sentAt)) : "Not sent yet"}</dd>
         <dt>Date of receipt</dt>
         <dd>{clock.dateOfReceipt ? formatUkDate(clock.dateOfReceipt) : "—"}</dd>
         {clock.dateOfReceiptIfNextWorkingDay && clock.dateOfReceiptIfNextWorkingDay !== clock.dateOfReceipt ? (
@@ -119,7 +117,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </details>
       ))}
       <h2>The request as sent</h2>
-      <pre className="letter">{request.letter}</pre>
+      <pre className="letter" tabIndex={0} role="region" aria-label="The request as sent">
+        {request.letter}
+      </pre>
     </>
   );
 }

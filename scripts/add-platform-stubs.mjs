@@ -1,15 +1,15 @@
-// `node scripts/add-platform-stubs.cjs` after any `npm install` that rewrites package-lock.json here:
+// `node scripts/add-platform-stubs.mjs` after any `npm install` that rewrites package-lock.json here:
 // the registry these machines reach has no copies of some optional platform packages
 // (@next/swc-darwin-*, -win32-*, ...), so npm leaves them out of the lock and `npm ci` refuses it.
 // Adds lock entries for optional platform packages that the lock names but lacks (the
 // registry this lock was made with has no copies of them). Each stub has version, os,
 // cpu (and libc): npm skips it on other platforms and fetches it by name@version on its own.
-const fs = require("fs");
+import fs from "node:fs";
 const file = process.argv[2] || "package-lock.json";
 const lock = JSON.parse(fs.readFileSync(file, "utf8"));
 const pk = lock.packages;
 const added = [];
-for (const [key, entry] of Object.entries(pk)) {
+for (const entry of Object.values(pk)) {
   for (const [name, version] of Object.entries(entry.optionalDependencies || {})) {
     const at = `node_modules/${name}`;
     if (pk[at]) continue;
