@@ -117,9 +117,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </details>
       ))}
       <h2>The request as sent</h2>
-      <pre className="letter" tabIndex={0} role="region" aria-label="The request as sent">
-        {request.letter}
-      </pre>
+      <pre className="letter">{request.letter}</pre>
     </>
   );
 }
