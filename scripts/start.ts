@@ -69,7 +69,7 @@ async function main() {
     if (seeded.seeded) seededLogin = { email: seeded.ownerEmail!, password: seeded.ownerPassword! };
   }
 
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT) };
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT), NEXTAUTH_URL: env.NEXTAUTH_URL };
   if (!dev) buildIfNeeded(childEnv);
   const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
 
