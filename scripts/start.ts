@@ -1,47 +1,13 @@
 // `npm start`: one command from a fresh clone to a running app. Starts (or connects to)
 // PostgreSQL, migrates, seeds an empty database, builds when the sources changed, runs
 // `next start` and the background worker, and stops everything cleanly on Ctrl-C.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import fs from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import crypto from "node:crypto";
 import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
+import { buildIfNeeded } from "./lib/build-if-needed";
 
 const dev = process.argv.includes("--dev");
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
-const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public", "types"];
-const SOURCE_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts", "proxy.ts"];
-
-/** A fingerprint of everything `next build` reads, so a stale build is rebuilt. */
-function sourceFingerprint(): string {
-  const hash = crypto.createHash("sha256");
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) {
-      if (p.endsWith(path.join("lib", "generated"))) return;
-      for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
-    } else {
-      hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  [...SOURCE_DIRS, ...SOURCE_FILES].forEach(visit);
-  return hash.digest("hex");
-}
-
-function buildIfNeeded(env: NodeJS.ProcessEnv): void {
-  const stamp = path.join(".next", "foi-source-fingerprint");
-  const fingerprint = sourceFingerprint();
-  if (fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint) return;
-  console.log("Building the app (first start, or the code changed): this takes a minute or two...");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
-  if (result.status !== 0) {
-    console.error("The build failed; see the messages above.");
-    process.exit(result.status ?? 1);
-  }
-  fs.writeFileSync(stamp, fingerprint);
-}
-
 async function waitUntilServing(url: string, child: ChildProcess): Promise<void> {
   for (let i = 0; i < 600; i++) {
     if (child.exitCode !== null) throw new Error("The web server stopped during start-up.");
@@ -70,7 +36,7 @@ async function main() {
   }
 
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT), NEXTAUTH_URL: env.NEXTAUTH_URL };
-  if (!dev) buildIfNeeded(childEnv);
+  if (!dev) buildIfNeeded(childEnv, { say: console.log });
   const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
 
   const { startWorker } = await import("../lib/jobs/worker");

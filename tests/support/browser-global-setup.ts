@@ -6,11 +6,11 @@
 // it was made (the same fingerprint `npm start` keeps in .next/foi-source-fingerprint);
 // it is always redone when CI is set or BROWSER_TESTS_REBUILD=1.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { createTestDatabase, type TestDatabase } from "./test-database";
+import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
 import {
   BASE_URL,
   BROWSER_DATA_DIR,
@@ -27,44 +27,14 @@ import {
 const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 
-// Keep in step with scripts/start.ts, so that `npm start` and the browser tests share a build.
-const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public", "types"];
-const SOURCE_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts", "proxy.ts"];
-
 const say = (line: string) => console.log(`[browser tests] ${line}`);
 const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 
-function sourceFingerprint(): string {
-  const hash = crypto.createHash("sha256");
-  const visit = (p: string) => {
-    if (!fs.existsSync(p)) return;
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) {
-      if (p.endsWith(path.join("lib", "generated"))) return;
-      for (const name of fs.readdirSync(p).sort()) visit(path.join(p, name));
-    } else {
-      hash.update(`${p}:${stat.size}:${stat.mtimeMs}\n`);
-    }
-  };
-  [...SOURCE_DIRS, ...SOURCE_FILES].forEach(visit);
-  return hash.digest("hex");
-}
-
-function buildIfNeeded(env: NodeJS.ProcessEnv): void {
-  const stamp = path.join(".next", "foi-source-fingerprint");
-  const fingerprint = sourceFingerprint();
+function buildUnlessCurrent(env: NodeJS.ProcessEnv): void {
   const forced = Boolean(process.env.CI) || process.env.BROWSER_TESTS_REBUILD === "1";
-  const current = fs.existsSync(path.join(".next", "BUILD_ID")) && fs.existsSync(stamp) && fs.readFileSync(stamp, "utf8") === fingerprint;
-  if (current && !forced) {
-    say("Reusing the build in .next (the sources have not changed since it was made).");
-    return;
-  }
   const started = Date.now();
-  say(forced ? "Building the app (always when CI or BROWSER_TESTS_REBUILD=1 is set)..." : "Building the app (no build yet, or the sources changed)...");
-  const result = spawnSync(process.execPath, [NEXT_BIN, "build"], { stdio: "inherit", env });
-  if (result.status !== 0) throw new Error(`next build failed (exit ${result.status ?? result.signal}); see its messages above.`);
-  fs.writeFileSync(stamp, fingerprint);
-  say(`Build finished in ${seconds(started)}.`);
+  if (buildIfNeeded(env, { force: forced, say })) say(`Build finished in ${seconds(started)}.`);
+  else say("Reusing the build in .next (the sources have not changed since it was made).");
 }
 
 /** The environment of the seed script and the web server: everything the app reads is pinned. */
@@ -160,7 +130,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   fs.rmSync(STATE_FILE, { force: true });
   fs.rmSync(OWNER_STORAGE_STATE, { force: true });
 
-  buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
+  buildUnlessCurrent({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   await assertPortFree(BROWSER_PORT);
 
   let database: TestDatabase | null = null;
