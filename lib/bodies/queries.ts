@@ -104,3 +104,9 @@ export async function countBodiesByOutcome(actor: Actor) {
   const grouped = await db.bodyOutcome.groupBy({ by: ["outcome"], where: { workspaceId: actor.workspaceId, requestId }, _count: true });
   return grouped.map((g) => ({ outcome: g.outcome, count: g._count }));
 }
+
+/** Every body of the workspace by name, for choosing a request's recipient. */
+export async function listBodyChoices(actor: Actor) {
+  await requireRole(actor, "viewer");
+  return db.publicBody.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+}

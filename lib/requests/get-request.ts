@@ -5,6 +5,7 @@ import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { todayInLondon } from "@/lib/requests/queries";
+import { nextStep } from "@/lib/requests/next-step";
 
 /** One request with its timeline, correspondence and its clock as of today. */
 export async function getRequest(actor: Actor, requestId: string) {
@@ -22,9 +23,11 @@ export async function getRequest(actor: Actor, requestId: string) {
       status: true,
       sentAt: true,
       body: { select: { id: true, name: true } },
-      workspace: { select: { receiptConvention: true } },
-      events: { orderBy: { occurredAt: "asc" }, select: { id: true, kind: true, occurredAt: true, approximate: true, note: true, newDueOn: true, exemptions: true } },
-      messages: { orderBy: { sentAt: "asc" }, select: { id: true, direction: true, fromName: true, subject: true, sentAt: true, bodyText: true } },
+      workspace: { select: { name: true, receiptConvention: true } },
+      events: {
+        orderBy: { occurredAt: "asc" },
+        select: { id: true, kind: true, occurredAt: true, approximate: true, note: true, newDueOn: true, exemptions: true, result: true },
+      },
       _count: { select: { outcomes: true } },
     },
   });
@@ -39,5 +42,5 @@ export async function getRequest(actor: Actor, requestId: string) {
     },
     today,
   );
-  return { ...request, clock, summary: describeClock(clock, today), today };
+  return { ...request, clock, summary: describeClock(clock, today), nextStep: nextStep(request.status, clock), today };
 }

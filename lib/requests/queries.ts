@@ -6,7 +6,8 @@ import { calendarFor } from "@/lib/holidays/calendars";
 import { now } from "@/lib/time";
 import { fromDbDate, toDbDate } from "@/lib/requests/dates";
 import { CLOCK_RUNNING } from "@/lib/requests/status";
-import type { Law, RequestStatus } from "@/lib/generated/prisma";
+import type { Law, Prisma, RequestStatus } from "@/lib/generated/prisma";
+import { requestFiltersSchema, type RequestFilters } from "@/lib/requests/schemas";
 
 export const DUE_SOON_WORKING_DAYS = 10;
 const LIST_LIMIT = 50;
@@ -78,19 +79,35 @@ export async function getDashboard(actor: Actor) {
   };
 }
 
-/** A request's headline facts (the full request page arrives with the requests feature). */
-export async function listRequests(actor: Actor, page = 1) {
+/** The requests list: filtered and sorted as the URL says, a page at a time. */
+export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyof RequestFilters, unknown>> = {}) {
   await requireRole(actor, "viewer");
-  const where = { workspaceId: actor.workspaceId, deletedAt: null };
-  const [total, rows] = await Promise.all([
+  const filters = requestFiltersSchema.parse(rawFilters);
+  const today = toDbDate(todayInLondon())!;
+  const where: Prisma.FoiRequestWhereInput = { workspaceId: actor.workspaceId, deletedAt: null };
+  if (filters.status) where.status = filters.status;
+  if (filters.law) where.law = filters.law;
+  if (filters.body) where.bodyId = filters.body;
+  if (filters.overdue) Object.assign(where, { status: { in: CLOCK_RUNNING }, dueOn: { lt: today } });
+  const orderBy: Prisma.FoiRequestOrderByWithRelationInput[] =
+    filters.sort === "created"
+      ? [{ createdAt: "desc" }]
+      : [{ dueOn: { sort: filters.sort === "-due" ? "desc" : "asc", nulls: "last" } }, { createdAt: "desc" }];
+  const [total, rows, bodies] = await Promise.all([
     db.foiRequest.count({ where }),
     db.foiRequest.findMany({
       where,
-      orderBy: [{ dueOn: "asc" }, { createdAt: "desc" }],
-      skip: (page - 1) * LIST_LIMIT,
+      orderBy,
+      skip: (filters.page - 1) * LIST_LIMIT,
       take: LIST_LIMIT,
-      select: { id: true, title: true, status: true, dueOn: true, sentAt: true, authorityRef: true, body: { select: { id: true, name: true } } },
+      select: { id: true, title: true, status: true, law: true, dueOn: true, sentAt: true, authorityRef: true, body: { select: { id: true, name: true } } },
+    }),
+    // Only bodies that have requests, for the filter's choices.
+    db.publicBody.findMany({
+      where: { workspaceId: actor.workspaceId, requests: { some: { deletedAt: null } } },
+      orderBy: { name: "asc" },
+      select: { id: true, name: true },
     }),
   ]);
-  return { total, page, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows };
+  return { filters, total, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows, bodies, today: todayInLondon() };
 }

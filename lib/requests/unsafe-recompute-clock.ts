@@ -1,15 +1,16 @@
 import "server-only";
 import { computeClock, type ClockEvent } from "@/lib/deadlines";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { toDbDate } from "@/lib/requests/dates";
 
 /**
  * Recomputes a request's clock from its timeline and stores the dates the dashboard
- * indexes on. Called after every event and whenever the holiday data changes.
+ * indexes on. Called after every event (inside its transaction) and whenever the holiday
+ * data changes. Unscoped: callers have already checked the request belongs to the actor.
  */
-export async function unsafeRecomputeClock(requestId: string): Promise<void> {
-  const request = await db.foiRequest.findUniqueOrThrow({
+export async function unsafeRecomputeClock(requestId: string, client: Pick<Prisma.TransactionClient, "foiRequest"> = db): Promise<void> {
+  const request = await client.foiRequest.findUniqueOrThrow({
     where: { id: requestId },
     select: {
       law: true,
@@ -27,7 +28,7 @@ export async function unsafeRecomputeClock(requestId: string): Promise<void> {
     convention: request.workspace.receiptConvention === "next_working_day" ? "next-working-day" : "calendar",
     calendar: await calendarFor(request.law),
   });
-  await db.foiRequest.update({
+  await client.foiRequest.update({
     where: { id: requestId },
     data: {
       receivedOn: toDbDate(clock.received),

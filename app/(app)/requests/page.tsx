@@ -1,27 +1,101 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { formatUkDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
+import { roleAtLeast } from "@/lib/auth/access";
 import { listRequests } from "@/lib/requests/queries";
 import { fromDbDate } from "@/lib/requests/dates";
 import { statusLabels } from "@/lib/requests/status";
+import { lawLabels } from "@/lib/requests/labels";
+import { LAWS, REQUEST_STATUSES } from "@/lib/requests/schemas";
 import { Pagination } from "@/components/pagination";
 
 export const metadata: Metadata = { title: "Requests" };
 
-export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
-  const { actor } = await requireWorkspace();
-  const { total, page, pageCount, rows } = await listRequests(actor, pageNumberSchema.parse((await searchParams).page));
+type Params = Record<string, string | undefined>;
+
+function hrefWith(params: Params, changes: Params): string {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries({ ...params, ...changes })) if (v) query.set(k, v);
+  const text = query.toString();
+  return text ? `/requests?${text}` : "/requests";
+}
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const params = await searchParams;
+  const { actor, role } = await requireWorkspace();
+  const { filters, total, pageCount, rows, bodies, today } = await listRequests(actor, params);
+  const sortLink = (label: string) => {
+    const next = filters.sort === "due" ? "-due" : "due";
+    return (
+      <Link href={hrefWith(params, { sort: next, page: undefined })} aria-label={`${label}: sort ${next === "due" ? "earliest first" : "latest first"}`}>
+        {label} {filters.sort === "due" ? "▲" : filters.sort === "-due" ? "▼" : ""}
+      </Link>
+    );
+  };
   return (
     <>
       <h1>Requests</h1>
-      <p className="notice">
-        <strong>Partly built.</strong> This list and each request&apos;s page (its clock, timeline and correspondence) work. Logging new requests,
-        recording responses, filters and escalation letters are not built yet.
-      </p>
+      {params.deleted ? (
+        <p className="success" role="status">
+          The request was deleted. {roleAtLeast(role, "owner") ? <Link href="/requests/deleted">An owner can restore it for 30 days.</Link> : "An owner can restore it for 30 days."}
+        </p>
+      ) : null}
+      {roleAtLeast(role, "editor") ? (
+        <p>
+          <Link className="button" href="/requests/new">
+            Log a request
+          </Link>
+        </p>
+      ) : null}
+      <form className="filters" method="get" role="search" aria-label="Filter requests" key={JSON.stringify(filters)}>
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">Any status</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {statusLabels[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="body">Body</label>
+          <select id="body" name="body" defaultValue={filters.body ?? ""}>
+            <option value="">Any body</option>
+            {bodies.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="law">Law</label>
+          <select id="law" name="law" defaultValue={filters.law ?? ""}>
+            <option value="">Any law</option>
+            {LAWS.map((l) => (
+              <option key={l} value={l}>
+                {lawLabels[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} /> Overdue only
+          </label>
+        </div>
+        <input type="hidden" name="sort" value={filters.sort} />
+        <div>
+          <button type="submit">Filter</button> <Link href="/requests">Clear filters</Link>
+        </div>
+      </form>
       {total === 0 ? (
-        <p className="empty">No requests yet.</p>
+        <p className="empty">
+          {Object.values(params).some(Boolean) ? "No requests match these filters." : "No requests yet. Log the first one with “Log a request”."}
+        </p>
       ) : (
         <table>
           <caption>
@@ -33,27 +107,41 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               <th scope="col">Body</th>
               <th scope="col">Reference</th>
               <th scope="col">Status</th>
-              <th scope="col">Due</th>
+              <th scope="col" aria-sort={filters.sort === "due" ? "ascending" : filters.sort === "-due" ? "descending" : undefined}>
+                {sortLink("Due")}
+              </th>
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <Link href={`/requests/${r.id}`}>{r.title}</Link>
-                </td>
-                <td>
-                  <Link href={`/trusts/${r.body.id}`}>{r.body.name}</Link>
-                </td>
-                <td>{r.authorityRef ?? <span className="unknown">none yet</span>}</td>
-                <td>{statusLabels[r.status]}</td>
-                <td>{r.dueOn ? formatUkDate(fromDbDate(r.dueOn)!) : "—"}</td>
-              </tr>
-            ))}
+            {rows.map((r) => {
+              const due = fromDbDate(r.dueOn);
+              const late = due !== null && due < today && (r.status === "awaiting_response" || r.status === "extended");
+              return (
+                <tr key={r.id}>
+                  <td>
+                    <Link href={`/requests/${r.id}`}>{r.title}</Link>
+                  </td>
+                  <td>
+                    <Link href={`/trusts/${r.body.id}`}>{r.body.name}</Link>
+                  </td>
+                  <td>{r.authorityRef ?? <span className="unknown">none yet</span>}</td>
+                  <td>
+                    {statusLabels[r.status]}
+                    {late ? (
+                      <>
+                        {" "}
+                        <span className="tag overdue">Overdue</span>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>{due ? formatUkDate(due) : "—"}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       )}
-      <Pagination page={page} pageCount={pageCount} href={(p) => `/requests?page=${p}`} />
+      <Pagination page={filters.page} pageCount={pageCount} href={(p) => hrefWith(params, { page: String(p) })} />
     </>
   );
 }

@@ -3,20 +3,35 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
+import { roleAtLeast } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getRequest } from "@/lib/requests/get-request";
 import { statusLabels } from "@/lib/requests/status";
 import { eventLabels, channelLabels, lawLabels } from "@/lib/requests/labels";
+import { possibleNextEvents } from "@/lib/requests/timeline";
+import { fromDbDate } from "@/lib/requests/dates";
+import { RequestMessages } from "@/components/request-messages";
+import { EventForm } from "@/components/event-form";
+import { deleteRequestAction, recordEventAction } from "../actions";
 
 export const metadata: Metadata = { title: "Request" };
 
+const RESULT_LABELS: Record<string, string> = {
+  successful: "information released in full",
+  partially_successful: "some information released",
+  refused: "refusal upheld",
+  not_held: "information not held",
+};
+
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
-  const { actor } = await requireWorkspace();
+  const { actor, role } = await requireWorkspace();
   const request = await getRequest(actor, (await params).id).catch((error) => {
     if (error instanceof NotFoundError) notFound();
     throw error;
   });
   const { clock } = request;
+  const canEdit = roleAtLeast(role, "editor");
+  const overdue = clock.state?.kind === "overdue" || clock.state?.kind === "very_overdue" || clock.reviewState?.kind === "overdue" || clock.reviewState?.kind === "very_overdue";
   return (
     <>
       <p>
@@ -24,16 +39,25 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       </p>
       <h1>{request.title}</h1>
       <p className="lede">
-        To <Link href={`/trusts/${request.body.id}`}>{request.body.name}</Link> · {statusLabels[request.status]}
+        To <Link href={`/trusts/${request.body.id}`}>{request.body.name}</Link> · <span data-testid="request-status">{statusLabels[request.status]}</span>
       </p>
-      <section className="notice" aria-labelledby="where-it-stands">
+      <section className={`notice ${overdue ? "danger" : ""}`} aria-labelledby="where-it-stands">
         <h2 id="where-it-stands" className="visually-hidden">
           Where it stands
         </h2>
         <p>
           <strong>{request.summary}</strong>
         </p>
+        <p>{request.nextStep}</p>
       </section>
+      {canEdit ? (
+        <p>
+          <Link href={`/requests/${request.id}/edit`}>{request.status === "draft" ? "Edit the draft" : "Edit the reference or web address"}</Link>
+          {" · "}
+          <Link href={`/requests/${request.id}/outcomes`}>Outcomes per trust</Link>
+        </p>
+      ) : null}
+
       <h2>The clock</h2>
       <dl className="facts">
         <dt>Law</dt>
@@ -51,7 +75,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </>
         ) : null}
         <dt>Due by law</dt>
-        <dd>{clock.due ? formatUkDate(clock.due) : "—"}</dd>
+        <dd>{clock.due ? formatUkDate(clock.due) : clock.waitingFor ? "Paused while the body waits for you" : "—"}</dd>
         {clock.extendedDue ? (
           <>
             <dt>Extended to</dt>
@@ -66,6 +90,16 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <dd>{formatUkDate(clock.answeredOn)}</dd>
           </>
         ) : null}
+        {clock.review ? (
+          <>
+            <dt>Internal review asked for</dt>
+            <dd>{formatUkDate(clock.review.requested)}</dd>
+            <dt>Internal review due</dt>
+            <dd>
+              {formatUkDate(clock.review.due)} (40 working days at most: {formatUkDate(clock.review.veryOverdue)})
+            </dd>
+          </>
+        ) : null}
         {clock.projected ? (
           <>
             <dt>Note</dt>
@@ -73,6 +107,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </>
         ) : null}
       </dl>
+
       <h2>Details</h2>
       <dl className="facts">
         <dt>Sent via</dt>
@@ -91,33 +126,53 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <>
             <dt>Outcomes per trust</dt>
             <dd>
-              <Link href="/trusts?outcome=did_not_apply">{request._count.outcomes} trusts recorded</Link> (filter the directory by outcome)
+              <Link href={`/requests/${request.id}/outcomes`}>{request._count.outcomes} trusts recorded</Link>
             </dd>
           </>
         ) : null}
       </dl>
+
       <h2>Timeline</h2>
-      <ol>
+      {request.events.length === 0 ? <p className="empty">Nothing yet. Record the date you send it to start the clock.</p> : null}
+      <ol className="timeline">
         {request.events.map((e) => (
           <li key={e.id}>
             <strong>{eventLabels[e.kind]}</strong>, {e.approximate ? "on or before " : ""}
             {formatUkDate(receiptDate(e.occurredAt))}
-            {e.note ? <>: {e.note}</> : null}
+            {e.result ? <>: {RESULT_LABELS[e.result]}</> : null}
+            {e.exemptions.length > 0 ? <> (exemptions: {e.exemptions.join(", ")})</> : null}
+            {e.newDueOn ? <> (new date given: {formatUkDate(fromDbDate(e.newDueOn)!)})</> : null}
+            {e.note ? <>. {e.note}</> : null}
           </li>
         ))}
       </ol>
-      <h2>Correspondence</h2>
-      {request.messages.map((m) => (
-        <details key={m.id}>
-          <summary>
-            {m.direction === "incoming" ? "From" : "By"} {m.fromName ?? "unknown"}: {m.subject ?? "(no subject)"}
-          </summary>
-          {/* Plain text only: rendered as text, never as HTML. */}
-          <pre className="letter">{m.bodyText}</pre>
+      {canEdit && request.status !== "draft" ? (
+        <details className="panel" open={request.events.length <= 1}>
+          <summary>Add to the timeline</summary>
+          <EventForm
+            key={`${request.status}-${request.events.length}`}
+            action={recordEventAction}
+            requestId={request.id}
+            today={request.today}
+            kinds={possibleNextEvents(request.status).map((k) => ({ value: k, label: eventLabels[k] }))}
+          />
         </details>
-      ))}
+      ) : null}
+
+      <RequestMessages actor={actor} requestId={request.id} canEdit={canEdit} />
+
       <h2>The request as sent</h2>
       <pre className="letter">{request.letter}</pre>
+
+      {canEdit ? (
+        <form action={deleteRequestAction} className="danger-zone">
+          <input type="hidden" name="requestId" value={request.id} />
+          <button type="submit" className="secondary">
+            Delete this request
+          </button>{" "}
+          <span className="hint">An owner can restore it for 30 days.</span>
+        </form>
+      ) : null}
     </>
   );
 }

@@ -101,6 +101,11 @@ export default async function TrustPage({ params }: { params: Promise<{ id: stri
         </ul>
       )}
       <h2>Requests to this body</h2>
+      {roleAtLeast(role, "editor") ? (
+        <p>
+          <Link href={`/requests/new?body=${body.id}`}>Log a request to this body</Link>
+        </p>
+      ) : null}
       {body.requests.length === 0 ? (
         <p className="empty">No requests to this body yet.</p>
       ) : (

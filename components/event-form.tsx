@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { initialFormState, type FormState } from "@/lib/auth/form-state";
+import { Field } from "@/components/field";
+import { FormStatus } from "@/components/form-status";
+
+type Action = (state: FormState, formData: FormData) => Promise<FormState>;
+
+const RESULT_OPTIONS = [
+  { value: "", label: "Choose" },
+  { value: "successful", label: "Information released in full" },
+  { value: "partially_successful", label: "Some information released" },
+  { value: "refused", label: "Refusal upheld" },
+  { value: "not_held", label: "Information not held" },
+];
+
+/** Adds what happened to the timeline; offers only what can follow the current status. */
+export function EventForm({
+  action,
+  requestId,
+  kinds,
+  today,
+}: {
+  action: Action;
+  requestId: string;
+  kinds: Array<{ value: string; label: string }>;
+  today: string;
+}) {
+  const [state, formAction, pending] = useActionState(action, initialFormState);
+  const [kind, setKind] = useState(state.values?.kind ?? kinds[0]?.value ?? "note");
+  const errors = state.fieldErrors ?? {};
+  const keep = (name: string) => (state.ok ? undefined : state.values?.[name]);
+  return (
+    <form action={formAction} className="stack" noValidate>
+      <FormStatus state={state} />
+      <input type="hidden" name="requestId" value={requestId} />
+      <Field name="kind" label="What happened" options={kinds} errors={errors.kind} defaultValue={kind} onChange={setKind} />
+      <Field name="date" label="Date" type="date" hint="The day it happened (or the day you received it)." errors={errors.date} defaultValue={keep("date") ?? today} />
+      <Field name="time" label="Time (optional)" type="time" hint="Matters when something arrives late in the evening." errors={errors.time} defaultValue={keep("time")} />
+      {kind === "extension" ? (
+        <Field name="newDueDate" label="New date the body gave (optional)" type="date" hint="Leave empty if they gave none: 20 more working days is assumed." errors={errors.newDueDate} defaultValue={keep("newDueDate")} />
+      ) : null}
+      {kind === "response_refused" || kind === "response_partial" || kind === "internal_review_answered" || kind === "ico_decision" ? (
+        <Field name="exemptions" label="Exemptions cited (optional)" hint="For example: s40, s43(2)" errors={errors.exemptions} defaultValue={keep("exemptions")} />
+      ) : null}
+      {kind === "internal_review_answered" || kind === "ico_decision" ? (
+        <Field name="result" label="What was decided" options={RESULT_OPTIONS} errors={errors.result} defaultValue={keep("result")} />
+      ) : null}
+      <Field name="note" label="Note (optional)" multiline rows={3} errors={errors.note} defaultValue={keep("note")} />
+      <div>
+        <button type="submit" disabled={pending}>
+          Add to the timeline
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import "server-only";
+import { receiptDate } from "@/lib/deadlines";
+import { db } from "@/lib/db/client";
+import { requireRole, type Actor } from "@/lib/auth/access";
+import { NotFoundError } from "@/lib/auth/errors";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { londonInstant, toDbDate } from "@/lib/requests/dates";
+import { todayInLondon } from "@/lib/requests/queries";
+import { recordEventSchema } from "@/lib/requests/schemas";
+import { replayTimeline } from "@/lib/requests/timeline";
+import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
+
+export type RecordEventResult = { ok: true; eventId: string } | { ok: false; fieldErrors: Record<string, string[]>; message?: string };
+
+const RESULT_KINDS = new Set(["internal_review_answered", "ico_decision"]);
+const EXEMPTION_KINDS = new Set(["response_refused", "response_partial", "internal_review_answered", "ico_decision"]);
+
+/**
+ * Adds what happened to a request's timeline. The whole timeline is replayed with the new
+ * entry in date order, so an impossible sequence is refused with its reason; then the
+ * status and the stored clock are updated in the same transaction.
+ */
+export async function recordEvent(actor: Actor, input: unknown): Promise<RecordEventResult> {
+  await requireRole(actor, "editor");
+  const parsed = recordEventSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
+  const data = parsed.data;
+  const request = await db.foiRequest.findFirst({
+    where: { id: data.requestId, workspaceId: actor.workspaceId, deletedAt: null },
+    select: { id: true, sentAt: true, events: { select: { kind: true, occurredAt: true, result: true } } },
+  });
+  if (!request) throw new NotFoundError("That request is not in this workspace.");
+
+  const fieldErrors: Record<string, string[]> = {};
+  const today = todayInLondon();
+  if (data.date > today) fieldErrors.date = ["This date is in the future. Record things once they have happened."];
+  else if (request.sentAt && data.date < receiptDate(request.sentAt)) fieldErrors.date = [`This is before the request was sent (${receiptDate(request.sentAt)}).`];
+  if (data.newDueDate && data.kind !== "extension") fieldErrors.newDueDate = ["A new due date only goes with an extension."];
+  if (data.kind === "extension" && data.newDueDate && data.newDueDate <= data.date) fieldErrors.newDueDate = ["The new due date must be after the date of the extension."];
+  if (RESULT_KINDS.has(data.kind) && !data.result) fieldErrors.result = ["Choose what was decided."];
+  if (data.exemptions.length > 0 && !EXEMPTION_KINDS.has(data.kind)) fieldErrors.exemptions = ["Exemptions only go with a refusal or a partial answer."];
+  if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
+
+  const occurredAt = londonInstant(data.date, data.time);
+  const replay = replayTimeline([
+    ...request.events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), result: e.result })),
+    { kind: data.kind, at: occurredAt.toISOString(), result: data.result ?? null },
+  ]);
+  if (!replay.ok) return { ok: false, fieldErrors: { kind: [replay.reason] }, message: replay.reason };
+
+  const eventId = await db.$transaction(async (tx) => {
+    const event = await tx.requestEvent.create({
+      data: {
+        workspaceId: actor.workspaceId,
+        requestId: request.id,
+        kind: data.kind,
+        occurredAt,
+        note: data.note ?? null,
+        newDueOn: toDbDate(data.newDueDate),
+        exemptions: data.exemptions,
+        result: data.result ?? null,
+        createdById: actor.userId,
+      },
+      select: { id: true },
+    });
+    await tx.foiRequest.update({ where: { id: request.id }, data: { status: replay.status } });
+    await unsafeRecomputeClock(request.id, tx);
+    await recordAudit(
+      { workspaceId: actor.workspaceId, userId: actor.userId, action: "request.event", entity: "FoiRequest", entityId: request.id, data: { kind: data.kind, date: data.date, status: replay.status } },
+      tx,
+    );
+    return event.id;
+  });
+  return { ok: true, eventId };
+}

@@ -1,0 +1,118 @@
+import { z } from "zod";
+import { isIsoDate } from "@/lib/deadlines";
+import { pageNumberSchema } from "@/lib/pagination/schemas";
+import { DECISION_RESULTS } from "@/lib/requests/timeline";
+
+export const LAWS = ["foia", "eir", "foisa"] as const;
+export const CHANNELS = ["email", "whatdotheyknow", "post", "portal"] as const;
+export const REQUEST_STATUSES = [
+  "draft",
+  "awaiting_response",
+  "awaiting_clarification",
+  "awaiting_fee",
+  "extended",
+  "successful",
+  "partially_successful",
+  "refused",
+  "not_held",
+  "internal_review",
+  "ico_complaint",
+  "withdrawn",
+] as const;
+export const TIMELINE_EVENT_KINDS = [
+  "acknowledged",
+  "clarification_requested",
+  "clarification_sent",
+  "fees_notice",
+  "fee_paid",
+  "extension",
+  "response_successful",
+  "response_partial",
+  "response_refused",
+  "response_not_held",
+  "internal_review_requested",
+  "internal_review_answered",
+  "ico_complaint",
+  "ico_decision",
+  "resent",
+  "withdrawn",
+  "note",
+] as const;
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
+
+/** A calendar date as typed: the format and a real day (no 30 February). */
+export const calendarDateSchema = z
+  .string({ message: "Enter a date." })
+  .trim()
+  .min(1, "Enter a date.")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the date as YYYY-MM-DD, for example 2021-08-02.")
+  .refine(isIsoDate, "That date does not exist. Check the day and month.");
+
+const timeSchema = z.preprocess(blankToUndefined, z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter the time as HH:MM, for example 14:30.").optional());
+
+const webAddress = z.preprocess(
+  blankToUndefined,
+  z
+    .string()
+    .max(2000, "That address is too long.")
+    .url("Enter a full web address starting with https://")
+    .refine((u) => /^https?:\/\//i.test(u), "Enter a web address starting with https://")
+    .optional(),
+);
+
+const requestFields = {
+  bodyId: z.string({ message: "Choose the body the request goes to." }).min(1, "Choose the body the request goes to."),
+  title: z.string().trim().min(1, "Give the request a short title.").max(300, "Keep the title under 300 characters."),
+  letter: z.string().trim().min(1, "Write or paste the letter.").max(100_000, "The letter is too long (100,000 characters at most)."),
+  law: z.enum(LAWS, { message: "Choose FOIA, EIR or FOISA." }),
+  channel: z.enum(CHANNELS, { message: "Choose how the request is sent." }),
+  externalUrl: webAddress,
+  authorityRef: z.preprocess(blankToUndefined, z.string().max(100, "Keep the reference under 100 characters.").optional()),
+  sentDate: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
+  sentTime: timeSchema,
+};
+
+export const createRequestSchema = z.object(requestFields);
+export type CreateRequestInput = z.infer<typeof createRequestSchema>;
+
+/** A draft can change everything; a sent request keeps its letter as sent. */
+export const updateRequestSchema = z.object({ requestId: z.string().min(1), ...requestFields });
+export type UpdateRequestInput = z.infer<typeof updateRequestSchema>;
+
+export const updateSentRequestSchema = z.object({
+  requestId: z.string().min(1),
+  externalUrl: requestFields.externalUrl,
+  authorityRef: requestFields.authorityRef,
+});
+
+export const recordEventSchema = z.object({
+  requestId: z.string().min(1),
+  kind: z.enum(TIMELINE_EVENT_KINDS, { message: "Choose what happened." }),
+  date: calendarDateSchema,
+  time: timeSchema,
+  note: z.preprocess(blankToUndefined, z.string().max(10_000, "Keep the note under 10,000 characters.").optional()),
+  newDueDate: z.preprocess(blankToUndefined, calendarDateSchema.optional()),
+  // "s40, s43(2)" as typed; stored one per item.
+  exemptions: z.preprocess(
+    (v) => (typeof v === "string" ? v.split(/[,;\n]/).map((s) => s.trim()).filter(Boolean) : v),
+    z.array(z.string().max(50, "Each exemption should be short, like s40 or s43(2).")).max(20, "List at most 20 exemptions.").default([]),
+  ),
+  result: z.preprocess(blankToUndefined, z.enum(DECISION_RESULTS, { message: "Choose what was decided." }).optional()),
+});
+export type RecordEventInput = z.infer<typeof recordEventSchema>;
+
+export const requestIdSchema = z.object({ requestId: z.string().min(1) });
+
+const optionalChoice = <T extends readonly [string, ...string[]]>(values: T) => z.preprocess(blankToUndefined, z.enum(values).optional().catch(undefined));
+
+/** The requests list's filters, as they arrive in the URL. */
+export const requestFiltersSchema = z.object({
+  status: optionalChoice(REQUEST_STATUSES),
+  law: optionalChoice(LAWS),
+  body: z.preprocess(blankToUndefined, z.string().max(100).optional()),
+  overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
+  sort: z.enum(["due", "-due", "created"]).catch("due").default("due"),
+  page: pageNumberSchema,
+});
+export type RequestFilters = z.infer<typeof requestFiltersSchema>;

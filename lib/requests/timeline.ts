@@ -1,0 +1,116 @@
+// The request's lifecycle as a pure function of its timeline: which event may follow
+// which, and the status it leaves the request in. Replaying the whole timeline (not just
+// checking the newest event) keeps back-dated entries honest too.
+import type { EventKind, RequestStatus } from "@/lib/generated/prisma";
+
+export interface TimelineEntry {
+  kind: EventKind;
+  /** Ordering key: an ISO timestamp. */
+  at: string;
+  /** For internal review answers and ICO decisions: the status it leaves. */
+  result?: RequestStatus | null;
+}
+
+export const RESPONSE_STATUS: Partial<Record<EventKind, RequestStatus>> = {
+  response_successful: "successful",
+  response_partial: "partially_successful",
+  response_refused: "refused",
+  response_not_held: "not_held",
+};
+
+/** Outcomes an internal review or the ICO can leave a request in. */
+export const DECISION_RESULTS = ["successful", "partially_successful", "refused", "not_held"] as const satisfies readonly RequestStatus[];
+
+const WAITING: RequestStatus[] = ["awaiting_response", "extended", "awaiting_clarification", "awaiting_fee"];
+const ANSWERED: RequestStatus[] = ["successful", "partially_successful", "refused", "not_held"];
+
+type Step = { ok: true; status: RequestStatus } | { ok: false; reason: string };
+
+/** What `kind` does to a request in `status` (undefined result for decisions means "keep"). */
+export function applyEvent(status: RequestStatus, entry: TimelineEntry): Step {
+  const refuse = (reason: string): Step => ({ ok: false, reason });
+  const to = (next: RequestStatus): Step => ({ ok: true, status: next });
+  if (entry.kind === "note") return to(status);
+  if (status === "withdrawn") return refuse("This request was withdrawn: nothing more can happen to it (add a note instead).");
+  if (status === "draft" && entry.kind !== "sent") return refuse("Record that the request was sent first.");
+  switch (entry.kind) {
+    case "sent":
+      return status === "draft" ? to("awaiting_response") : refuse("This request has already been sent: record it as sent again instead.");
+    case "resent":
+      return WAITING.includes(status) ? to("awaiting_response") : refuse("Only a request still waiting for an answer can be sent again.");
+    case "acknowledged":
+      return WAITING.includes(status) ? to(status) : refuse("An acknowledgement comes before the response.");
+    case "clarification_requested":
+      return status === "awaiting_response" || status === "extended"
+        ? to("awaiting_clarification")
+        : refuse("The body can only ask for clarification while you are waiting for a response.");
+    case "clarification_sent":
+      return status === "awaiting_clarification" ? to("awaiting_response") : refuse("Record the body's request for clarification first.");
+    case "fees_notice":
+      return status === "awaiting_response" || status === "extended" ? to("awaiting_fee") : refuse("A fees notice comes while you are waiting for a response.");
+    case "fee_paid":
+      return status === "awaiting_fee" ? to("awaiting_response") : refuse("Record the fees notice first.");
+    case "extension":
+      return status === "awaiting_response" ? to("extended") : refuse("A body can only extend the deadline while you are waiting for a response (and only once).");
+    case "response_successful":
+    case "response_partial":
+    case "response_refused":
+    case "response_not_held":
+      return WAITING.includes(status) ? to(RESPONSE_STATUS[entry.kind]!) : refuse("This request has already been answered: record an internal review instead.");
+    case "internal_review_requested":
+      // After an answer, or after a long delay with none (ICO guidance allows both).
+      return ANSWERED.includes(status) || status === "awaiting_response" || status === "extended"
+        ? to("internal_review")
+        : refuse("Ask for an internal review after the body answers, or once it is late.");
+    case "internal_review_answered":
+      if (status !== "internal_review") return refuse("Record that you asked for an internal review first.");
+      return entry.result ? to(entry.result) : refuse("Say what the internal review decided.");
+    case "ico_complaint":
+      return ANSWERED.includes(status) || status === "internal_review"
+        ? to("ico_complaint")
+        : refuse("Complain to the ICO after an internal review (or when the review is late).");
+    case "ico_decision":
+      if (status !== "ico_complaint") return refuse("Record the complaint to the ICO first.");
+      return entry.result ? to(entry.result) : refuse("Say what the ICO decided.");
+    case "withdrawn":
+      return to("withdrawn");
+  }
+}
+
+export type Replay = { ok: true; status: RequestStatus } | { ok: false; index: number; reason: string };
+
+/** Sorts stably by time and replays from a draft; the first impossible step is reported. */
+export function replayTimeline(entries: readonly TimelineEntry[]): Replay {
+  const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i));
+  let status: RequestStatus = "draft";
+  for (const { e, i } of ordered) {
+    const step = applyEvent(status, e);
+    if (!step.ok) return { ok: false, index: i, reason: step.reason };
+    status = step.status;
+  }
+  return { ok: true, status };
+}
+
+/** The event kinds worth offering next, in the order a campaigner meets them. */
+export function possibleNextEvents(status: RequestStatus): EventKind[] {
+  const all: EventKind[] = [
+    "acknowledged",
+    "clarification_requested",
+    "clarification_sent",
+    "fees_notice",
+    "fee_paid",
+    "extension",
+    "response_successful",
+    "response_partial",
+    "response_refused",
+    "response_not_held",
+    "internal_review_requested",
+    "internal_review_answered",
+    "ico_complaint",
+    "ico_decision",
+    "resent",
+    "withdrawn",
+    "note",
+  ];
+  return all.filter((kind) => applyEvent(status, { kind, at: "", result: "refused" }).ok);
+}

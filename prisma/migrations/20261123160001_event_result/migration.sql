@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "RequestEvent" ADD COLUMN     "result" "RequestStatus";
+
