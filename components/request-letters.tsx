@@ -1,16 +1,37 @@
-import type { DraftLetter } from "@/lib/letters/draft-letters";
+"use client";
 
-/** Letters ready to send; each is editable, copyable and downloadable. */
+import type { DraftLetter } from "@/lib/letters/draft-letters";
+import { LetterEditor } from "./letter-editor";
+
+/**
+ * Letters ready to send; each is editable, copyable and downloadable. One letter is shown
+ * open; several are a list of <details>, the most useful first and open.
+ */
 export function RequestLetters({ letters }: { letters: DraftLetter[] }) {
   if (letters.length === 0) return null;
   return (
     <section aria-labelledby="letters-heading">
-      <h2 id="letters-heading">Letters ready to send</h2>
-      {letters.map((l) => (
-        <pre key={l.kind} className="letter">
-          {l.text}
-        </pre>
-      ))}
+      <h2 id="letters-heading">{letters.length === 1 ? "A letter ready to send" : "Letters ready to send"}</h2>
+      <p className="hint">
+        Drafted from the dates above. Check the wording, fill in the parts in [square brackets], then copy it or
+        download it. Your changes stay on this page only: nothing is saved or sent from here.
+      </p>
+      {letters.length === 1 ? (
+        <article aria-labelledby={`letter-${letters[0].kind}-heading`}>
+          <h3 id={`letter-${letters[0].kind}-heading`}>{letters[0].title}</h3>
+          <LetterEditor letter={letters[0]} />
+        </article>
+      ) : (
+        letters.map((letter, index) => (
+          // Keyed by kind: a re-render with fresh facts keeps the user's edits to that letter.
+          <details key={letter.kind} open={index === 0}>
+            <summary>
+              <strong>{letter.title}</strong>
+            </summary>
+            <LetterEditor letter={letter} />
+          </details>
+        ))
+      )}
     </section>
   );
 }

@@ -12,6 +12,8 @@ import { possibleNextEvents } from "@/lib/requests/timeline";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
 import { EventForm } from "@/components/event-form";
+import { RequestLetters } from "@/components/request-letters";
+import { draftLetters, letterFactsFromRequest } from "@/lib/letters/draft-letters";
 import { deleteRequestAction, recordEventAction } from "../actions";
 
 export const metadata: Metadata = { title: "Request" };
@@ -50,6 +52,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </p>
         <p>{request.nextStep}</p>
       </section>
+      <RequestLetters letters={draftLetters(letterFactsFromRequest(request))} />
       {canEdit ? (
         <p>
           <Link href={`/requests/${request.id}/edit`}>{request.status === "draft" ? "Edit the draft" : "Edit the reference or web address"}</Link>
