@@ -41,6 +41,7 @@ export async function queueMail(input: Mail): Promise<string> {
       messageId: `<${crypto.randomUUID()}@${domain}>`,
       transport: currentTransportName(),
       nextAttempt: now(),
+      createdAt: now(),
       redactAfterSend: mail.redactAfterSend ?? false,
     },
     select: { id: true },

@@ -8,6 +8,13 @@ export const BASE_URL = `http://localhost:${BROWSER_PORT}`;
 /** Signs sessions and hashes magic-link tokens in the app under test (40 characters). */
 export const TEST_AUTH_SECRET = "browser-tests-only-secret-0123456789abcd";
 
+/**
+ * The app's "today" (lib/time.ts, FOI_NOW) in the browser tests: Monday 6 September 2021, so
+ * clocks, letters and screenshots do not change from day to day. A request sent on Monday
+ * 2 August 2021 is then 4 working days overdue. (next-auth's own token expiry uses real time.)
+ */
+export const BROWSER_TODAY = "2021-09-06";
+
 /** The project root (this file is tests/support/browser-env.ts). */
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** Its own embedded PostgreSQL cluster, so browser and integration runs never share one. */

@@ -16,6 +16,7 @@ import {
   BROWSER_DATA_DIR,
   BROWSER_PG_PORT,
   BROWSER_PORT,
+  BROWSER_TODAY,
   OWNER_STORAGE_STATE,
   ROOT,
   SERVER_LOG,
@@ -49,9 +50,9 @@ function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
     NEXT_TELEMETRY_DISABLED: "1",
     DATA_DIR: BROWSER_DATA_DIR,
     // Empty means "not set" to lib/env.ts, and stops Next.js filling them in from a developer's .env:
-    // the tests need the dev mailbox (no SMTP) and the real clock.
+    // the tests need the dev mailbox (no SMTP) and a fixed "today".
     SMTP_URL: "",
-    FOI_NOW: "",
+    FOI_NOW: BROWSER_TODAY,
     SEED_ON_START: "",
   };
   delete env.NODE_ENV; // `next start` sets production itself
