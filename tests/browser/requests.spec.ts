@@ -40,6 +40,23 @@ test("a logged request goes overdue, is refused, and goes to internal review, wi
   await expect(letters.getByRole("heading", { name: "Request for an internal review" })).toBeVisible();
   await expect(letters.getByRole("textbox").first()).toHaveValue(/section 40[\s\S]*section 43/);
 
+  // The refusal letter itself, pasted, with its PDF: stored and offered only as a download.
+  const correspondence = page.getByRole("region", { name: "Correspondence" });
+  await correspondence.getByLabel("From (name)").fill("Oxleas FOI team");
+  await correspondence.getByLabel("Subject").fill("Your FOI request <script>alert(1)</script>");
+  await correspondence.getByLabel("Date sent").fill("2021-09-03");
+  await correspondence.getByLabel("Text of the message").fill("Dear LXP Revolution,\n\nWe withhold the information under section 40 and section 43.");
+  await correspondence.getByLabel("Attachments (optional)").setInputFiles({ name: "refusal.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n%%EOF\n") });
+  await correspondence.getByRole("button", { name: "Save message" }).click();
+  const attachment = correspondence.getByRole("link", { name: /refusal\.pdf/ });
+  await expect(correspondence.getByText("Your FOI request <script>alert(1)</script>")).toBeVisible();
+  await correspondence.getByText("Your FOI request <script>alert(1)</script>").click();
+  await expect(attachment).toBeVisible();
+  const download = await page.request.get((await attachment.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+
   // An internal review answer before a review was asked for is refused with the reason.
   const kinds = page.getByLabel("What happened");
   await expect(kinds.locator("option", { hasText: "Internal review answered" })).toHaveCount(0);
