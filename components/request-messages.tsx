@@ -60,14 +60,14 @@ export async function RequestMessages({ actor, requestId, canEdit }: { actor: Ac
         );
       })}
       {canEdit ? (
-        <>
-          <h3>Add a message</h3>
+        <details className="panel" open={messages.length === 0}>
+          <summary>Add a message</summary>
           <MessageAddForm
             action={addMessageAction}
             requestId={requestId}
             limits={{ attachmentMb: MAX_ATTACHMENT_BYTES / MB, attachments: MAX_ATTACHMENTS, emlMb: MAX_EML_BYTES / MB, totalMb: MAX_UPLOAD_BYTES / MB }}
           />
-        </>
+        </details>
       ) : null}
     </section>
   );
