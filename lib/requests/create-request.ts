@@ -5,7 +5,7 @@ import { requireRole, type Actor } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { londonInstant } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
-import { createRequestSchema } from "@/lib/requests/schemas";
+import { createRequestSchema, type CreateRequestInput } from "@/lib/requests/schemas";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 
 export type RequestWriteResult = { ok: true; requestId: string } | { ok: false; fieldErrors: Record<string, string[]>; message?: string };
@@ -18,6 +18,19 @@ export function checkRequestFields(input: { sentDate?: string; channel: string; 
     errors.externalUrl = ["A WhatDoTheyKnow address starts with https://www.whatdotheyknow.com/"];
   }
   return errors;
+}
+
+/** The columns a request form sets, shared by creating and editing a draft. */
+export function requestColumns(data: CreateRequestInput) {
+  return {
+    bodyId: data.bodyId,
+    title: data.title,
+    letter: data.letter,
+    law: data.law,
+    channel: data.channel,
+    externalUrl: data.externalUrl ?? null,
+    authorityRef: data.authorityRef ?? null,
+  };
 }
 
 /** Logs a request to a body in the directory: a draft, or sent (with its clock) if a date is given. */
@@ -35,13 +48,7 @@ export async function createRequest(actor: Actor, input: unknown): Promise<Reque
     const request = await tx.foiRequest.create({
       data: {
         workspaceId: actor.workspaceId,
-        bodyId: data.bodyId,
-        title: data.title,
-        letter: data.letter,
-        law: data.law,
-        channel: data.channel,
-        externalUrl: data.externalUrl ?? null,
-        authorityRef: data.authorityRef ?? null,
+        ...requestColumns(data),
         status: sentAt ? "awaiting_response" : "draft",
         sentAt,
         createdById: actor.userId,

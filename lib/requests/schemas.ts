@@ -1,7 +1,6 @@
 import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
-import { DECISION_RESULTS } from "@/lib/requests/timeline";
 
 export const LAWS = ["foia", "eir", "foisa"] as const;
 export const CHANNELS = ["email", "whatdotheyknow", "post", "portal"] as const;
@@ -19,6 +18,7 @@ export const REQUEST_STATUSES = [
   "ico_complaint",
   "withdrawn",
 ] as const;
+/** What can be added to a timeline ("sent" is recorded with the request), in the order a campaigner meets them. */
 export const TIMELINE_EVENT_KINDS = [
   "acknowledged",
   "clarification_requested",
@@ -38,6 +38,9 @@ export const TIMELINE_EVENT_KINDS = [
   "withdrawn",
   "note",
 ] as const;
+
+/** Outcomes an internal review or the ICO can leave a request in. */
+export const DECISION_RESULTS = ["successful", "partially_successful", "refused", "not_held"] as const;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 

@@ -2,6 +2,7 @@
 // which, and the status it leaves the request in. Replaying the whole timeline (not just
 // checking the newest event) keeps back-dated entries honest too.
 import type { EventKind, RequestStatus } from "@/lib/generated/prisma";
+import { TIMELINE_EVENT_KINDS } from "@/lib/requests/schemas";
 
 export interface TimelineEntry {
   kind: EventKind;
@@ -18,8 +19,6 @@ export const RESPONSE_STATUS: Partial<Record<EventKind, RequestStatus>> = {
   response_not_held: "not_held",
 };
 
-/** Outcomes an internal review or the ICO can leave a request in. */
-export const DECISION_RESULTS = ["successful", "partially_successful", "refused", "not_held"] as const satisfies readonly RequestStatus[];
 
 const WAITING: RequestStatus[] = ["awaiting_response", "extended", "awaiting_clarification", "awaiting_fee"];
 const ANSWERED: RequestStatus[] = ["successful", "partially_successful", "refused", "not_held"];
@@ -93,24 +92,5 @@ export function replayTimeline(entries: readonly TimelineEntry[]): Replay {
 
 /** The event kinds worth offering next, in the order a campaigner meets them. */
 export function possibleNextEvents(status: RequestStatus): EventKind[] {
-  const all: EventKind[] = [
-    "acknowledged",
-    "clarification_requested",
-    "clarification_sent",
-    "fees_notice",
-    "fee_paid",
-    "extension",
-    "response_successful",
-    "response_partial",
-    "response_refused",
-    "response_not_held",
-    "internal_review_requested",
-    "internal_review_answered",
-    "ico_complaint",
-    "ico_decision",
-    "resent",
-    "withdrawn",
-    "note",
-  ];
-  return all.filter((kind) => applyEvent(status, { kind, at: "", result: "refused" }).ok);
+  return TIMELINE_EVENT_KINDS.filter((kind) => applyEvent(status, { kind, at: "", result: "refused" }).ok);
 }

@@ -5,7 +5,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { londonInstant } from "@/lib/requests/dates";
 import { updateRequestSchema, updateSentRequestSchema } from "@/lib/requests/schemas";
-import { checkRequestFields, type RequestWriteResult } from "@/lib/requests/create-request";
+import { checkRequestFields, requestColumns, type RequestWriteResult } from "@/lib/requests/create-request";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 
 /**
@@ -41,13 +41,7 @@ export async function updateRequest(actor: Actor, input: unknown): Promise<Reque
     const changed = await tx.foiRequest.updateMany({
       where: { id: current.id, status: "draft" },
       data: {
-        bodyId: data.bodyId,
-        title: data.title,
-        letter: data.letter,
-        law: data.law,
-        channel: data.channel,
-        externalUrl: data.externalUrl ?? null,
-        authorityRef: data.authorityRef ?? null,
+        ...requestColumns(data),
         ...(sentAt ? { status: "awaiting_response" as const, sentAt } : {}),
       },
     });
