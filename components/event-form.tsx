@@ -35,6 +35,8 @@ export function EventForm({
     <form action={formAction} className="stack" noValidate>
       <FormStatus state={state} />
       <input type="hidden" name="requestId" value={requestId} />
+      {/* Keyed by what was submitted, so React's reset after the action keeps the choices. */}
+      <div className="stack" key={JSON.stringify(state.values ?? null)}>
       <Field name="kind" label="What happened" options={kinds} errors={errors.kind} defaultValue={kind} onChange={setKind} />
       <Field name="date" label="Date" type="date" hint="The day it happened (or the day you received it)." errors={errors.date} defaultValue={keep("date") ?? today} />
       <Field name="time" label="Time (optional)" type="time" hint="Matters when something arrives late in the evening." errors={errors.time} defaultValue={keep("time")} />
@@ -48,6 +50,7 @@ export function EventForm({
         <Field name="result" label="What was decided" options={RESULT_OPTIONS} errors={errors.result} defaultValue={keep("result")} />
       ) : null}
       <Field name="note" label="Note (optional)" multiline rows={3} errors={errors.note} defaultValue={keep("note")} />
+      </div>
       <div>
         <button type="submit" disabled={pending}>
           Add to the timeline

@@ -18,7 +18,7 @@ export function OutcomeRowForm({ action, requestId, body }: { action: Action; re
       <label htmlFor={id} className="visually-hidden">
         Outcome for {body.name}
       </label>
-      <select id={id} name="outcome" defaultValue={state.values?.outcome ?? body.outcome ?? "none"} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined}>
+      <select key={`${body.outcome}-${JSON.stringify(state)}`} id={id} name="outcome" defaultValue={state.values?.outcome ?? body.outcome ?? "none"} aria-invalid={errors?.length ? true : undefined} aria-describedby={errors?.length ? `${id}-error` : undefined}>
         {OUTCOMES.map((o) => (
           <option key={o} value={o}>
             {outcomeLabels[o]}

@@ -49,6 +49,9 @@ export function RequestForm({
     <form action={formAction} className="stack" noValidate>
       <FormStatus state={state} />
       {initial.requestId ? <input type="hidden" name="requestId" value={initial.requestId} /> : null}
+      {/* Keyed by what was submitted: React resets a form after its action, and a <select>
+          would fall back to its first default instead of the choice that was refused. */}
+      <div className="stack" key={JSON.stringify(state.values ?? null)}>
       <Field
         name="bodyId"
         label="To"
@@ -76,6 +79,7 @@ export function RequestForm({
         <Field name="sentDate" label="Date" type="date" hint="The clock starts from the day the body receives it." errors={errors.sentDate} defaultValue={state.values?.sentDate} />
         <Field name="sentTime" label="Time (optional)" type="time" errors={errors.sentTime} defaultValue={state.values?.sentTime} />
       </fieldset>
+      </div>
       <div>
         <button type="submit" disabled={pending}>
           {submitLabel}

@@ -39,6 +39,8 @@ export interface LetterFacts {
   reviewWorkingDaysOverdue?: number;
   /** The date a complaint to the regulator was recorded, if any: then no complaint is offered. */
   complainedOn?: string | null;
+  /** What the internal review decided, when it has answered ("successful" leaves nothing to complain about). */
+  reviewResult?: string | null;
   /** The campaign (workspace) name the letters are signed with. */
   requesterName: string;
   /** Where the request can be seen online (WhatDoTheyKnow), if anywhere. */
@@ -57,7 +59,7 @@ export interface LetterRequest {
   sentAt: Date | null;
   body: { name: string };
   workspace?: { name?: string | null };
-  events: readonly { kind: EventKind; occurredAt: Date; exemptions: readonly string[] }[];
+  events: readonly { kind: EventKind; occurredAt: Date; exemptions: readonly string[]; result?: string | null }[];
   clock: Clock;
   today: string;
 }
@@ -102,6 +104,7 @@ export function letterFactsFromRequest(request: LetterRequest, options: { reques
     reviewStateKind: clock.reviewState?.kind,
     reviewWorkingDaysOverdue: clock.reviewState?.workingDaysOverdue,
     complainedOn: complaints.length > 0 ? receiptDate(complaints[complaints.length - 1].occurredAt) : null,
+    reviewResult: past.filter((e) => e.kind === "internal_review_answered").at(-1)?.result ?? null,
     requesterName,
     requestUrl: request.externalUrl?.trim() || null,
   };
@@ -118,7 +121,7 @@ export function draftLetters(facts: LetterFacts): DraftLetter[] {
   const letters: DraftLetter[] = [];
 
   const reviewOverdue = facts.reviewStateKind === "overdue" || facts.reviewStateKind === "very_overdue";
-  const reviewAnswered = facts.review?.answered != null;
+  const reviewAnswered = facts.review?.answered != null && facts.reviewResult !== "successful";
   if (facts.review !== null && !facts.complainedOn && (reviewOverdue || reviewAnswered)) {
     letters.push(complaint(facts, words, reviewOverdue ? "overdue" : "answered"));
   }

@@ -25,7 +25,7 @@ export async function getRequest(actor: Actor, requestId: string) {
       body: { select: { id: true, name: true } },
       workspace: { select: { name: true, receiptConvention: true } },
       events: {
-        orderBy: { occurredAt: "asc" },
+        orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
         select: { id: true, kind: true, occurredAt: true, approximate: true, note: true, newDueOn: true, exemptions: true, result: true },
       },
       _count: { select: { outcomes: true } },

@@ -7,7 +7,7 @@ export function nextStep(status: RequestStatus, clock: Clock): string {
   const review = clock.reviewState?.kind;
   switch (status) {
     case "draft":
-      return "Not sent yet: send it, then record the date you sent it to start the clock.";
+      return "Not sent yet: when you send it, give the date with “Edit the draft”. The clock starts then.";
     case "awaiting_clarification":
       return "The body asked you to clarify: reply to them, then record the date you sent your clarification. The clock starts again from then.";
     case "awaiting_fee":

@@ -88,7 +88,8 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
   if (filters.status) where.status = filters.status;
   if (filters.law) where.law = filters.law;
   if (filters.body) where.bodyId = filters.body;
-  if (filters.overdue) Object.assign(where, { status: { in: CLOCK_RUNNING }, dueOn: { lt: today } });
+  // Overdue narrows whatever status was chosen (a chosen status that has no clock finds nothing).
+  if (filters.overdue) where.AND = [{ status: { in: CLOCK_RUNNING } }, { dueOn: { lt: today } }];
   const orderBy: Prisma.FoiRequestOrderByWithRelationInput[] =
     filters.sort === "created"
       ? [{ createdAt: "desc" }]

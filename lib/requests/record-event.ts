@@ -10,6 +10,19 @@ import { recordEventSchema } from "@/lib/requests/schemas";
 import { replayTimeline } from "@/lib/requests/timeline";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 
+/**
+ * When the event happened. Without a time, a date means "that day, after whatever was
+ * already recorded on it" (an acknowledgement on the day of sending comes after the sending).
+ */
+function eventInstant(date: string, time: string | undefined, existing: Date[]): Date {
+  const typed = londonInstant(date, time);
+  if (time) return typed;
+  const sameDay = existing.filter((d) => receiptDate(d) === date).map((d) => d.getTime());
+  const latest = Math.max(typed.getTime(), ...sameDay.map((t) => t + 60_000));
+  const endOfDay = londonInstant(date, "23:59").getTime();
+  return new Date(Math.min(latest, endOfDay));
+}
+
 export type RecordEventResult = { ok: true; eventId: string } | { ok: false; fieldErrors: Record<string, string[]>; message?: string };
 
 const RESULT_KINDS = new Set(["internal_review_answered", "ico_decision"]);
@@ -27,9 +40,10 @@ export async function recordEvent(actor: Actor, input: unknown): Promise<RecordE
   const data = parsed.data;
   const request = await db.foiRequest.findFirst({
     where: { id: data.requestId, workspaceId: actor.workspaceId, deletedAt: null },
-    select: { id: true, sentAt: true, events: { select: { kind: true, occurredAt: true, result: true } } },
+    select: { id: true, sentAt: true, status: true },
   });
   if (!request) throw new NotFoundError("That request is not in this workspace.");
+  if (request.status === "draft") return { ok: false, fieldErrors: { kind: ["Give the date it was sent first (Edit the draft)."] } };
 
   const fieldErrors: Record<string, string[]> = {};
   const today = todayInLondon();
@@ -41,14 +55,22 @@ export async function recordEvent(actor: Actor, input: unknown): Promise<RecordE
   if (data.exemptions.length > 0 && !EXEMPTION_KINDS.has(data.kind)) fieldErrors.exemptions = ["Exemptions only go with a refusal or a partial answer."];
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
-  const occurredAt = londonInstant(data.date, data.time);
-  const replay = replayTimeline([
-    ...request.events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), result: e.result })),
-    { kind: data.kind, at: occurredAt.toISOString(), result: data.result ?? null },
-  ]);
-  if (!replay.ok) return { ok: false, fieldErrors: { kind: [replay.reason] }, message: replay.reason };
-
-  const eventId = await db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
+    // Lock the request so two editors recording at once replay one after the other,
+    // each against the timeline as the other left it.
+    const locked = await tx.$queryRaw<Array<{ id: string }>>`SELECT id FROM "FoiRequest" WHERE id = ${request.id} AND "deletedAt" IS NULL FOR UPDATE`;
+    if (locked.length === 0) throw new NotFoundError("That request is not in this workspace.");
+    const events = await tx.requestEvent.findMany({
+      where: { requestId: request.id },
+      orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
+      select: { kind: true, occurredAt: true, result: true },
+    });
+    const occurredAt = eventInstant(data.date, data.time, events.map((e) => e.occurredAt));
+    const replay = replayTimeline([
+      ...events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), result: e.result })),
+      { kind: data.kind, at: occurredAt.toISOString(), result: data.result ?? null },
+    ]);
+    if (!replay.ok) return { ok: false as const, reason: replay.reason };
     const event = await tx.requestEvent.create({
       data: {
         workspaceId: actor.workspaceId,
@@ -69,7 +91,9 @@ export async function recordEvent(actor: Actor, input: unknown): Promise<RecordE
       { workspaceId: actor.workspaceId, userId: actor.userId, action: "request.event", entity: "FoiRequest", entityId: request.id, data: { kind: data.kind, date: data.date, status: replay.status } },
       tx,
     );
-    return event.id;
+    return { ok: true as const, eventId: event.id };
   });
+  if (!result.ok) return { ok: false, fieldErrors: { kind: [result.reason] }, message: result.reason };
+  const eventId = result.eventId;
   return { ok: true, eventId };
 }

@@ -15,7 +15,7 @@ export async function unsafeRecomputeClock(requestId: string, client: Pick<Prism
     select: {
       law: true,
       workspace: { select: { receiptConvention: true } },
-      events: { orderBy: { occurredAt: "asc" }, select: { kind: true, occurredAt: true, newDueOn: true } },
+      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, newDueOn: true } },
     },
   });
   const events: ClockEvent[] = request.events.map((e) => ({

@@ -15,12 +15,14 @@ import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 export async function updateRequest(actor: Actor, input: unknown): Promise<RequestWriteResult> {
   await requireRole(actor, "editor");
   const requestId = typeof input === "object" && input && "requestId" in input ? String((input as { requestId: unknown }).requestId) : "";
-  const current = await db.foiRequest.findFirst({ where: { id: requestId, workspaceId: actor.workspaceId, deletedAt: null }, select: { id: true, status: true } });
+  const current = await db.foiRequest.findFirst({ where: { id: requestId, workspaceId: actor.workspaceId, deletedAt: null }, select: { id: true, status: true, channel: true } });
   if (!current) throw new NotFoundError("That request is not in this workspace.");
 
   if (current.status !== "draft") {
     const parsed = updateSentRequestSchema.safeParse(input);
     if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
+    const sentErrors = checkRequestFields({ channel: current.channel, externalUrl: parsed.data.externalUrl });
+    if (Object.keys(sentErrors).length > 0) return { ok: false, fieldErrors: sentErrors };
     await db.$transaction(async (tx) => {
       await tx.foiRequest.update({ where: { id: current.id }, data: { externalUrl: parsed.data.externalUrl ?? null, authorityRef: parsed.data.authorityRef ?? null } });
       await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: "request.update", entity: "FoiRequest", entityId: current.id, data: { fields: ["externalUrl", "authorityRef"] } }, tx);
@@ -39,7 +41,7 @@ export async function updateRequest(actor: Actor, input: unknown): Promise<Reque
   await db.$transaction(async (tx) => {
     // Guarded by status: a concurrent "mark as sent" wins and this edit changes nothing.
     const changed = await tx.foiRequest.updateMany({
-      where: { id: current.id, status: "draft" },
+      where: { id: current.id, status: "draft", deletedAt: null },
       data: {
         ...requestColumns(data),
         ...(sentAt ? { status: "awaiting_response" as const, sentAt } : {}),

@@ -68,7 +68,8 @@ test("a logged request goes overdue, is refused, and goes to internal review, wi
   await expect(page.getByRole("region", { name: /ready to send/ })).toHaveCount(0);
 
   // Tidy up for the other tests (the dashboard counts requests): delete, which an owner can undo.
-  await page.getByRole("button", { name: "Delete this request" }).click();
+  await page.getByText("Delete this request", { exact: true }).click();
+  await page.getByRole("button", { name: "Yes, delete this request" }).click();
   await expect(page.getByText("The request was deleted.")).toBeVisible();
   await page.getByRole("link", { name: "An owner can restore it for 30 days." }).click();
   await expect(page.getByRole("button", { name: "Restore Band 7 Lived Experience posts at Oxleas" })).toBeVisible();

@@ -173,6 +173,36 @@ describe("each transition and its effect on the clock", () => {
   });
 });
 
+describe("same-day events and drafts", () => {
+  it("an acknowledgement with no time, on the day a request was sent in the afternoon, comes after the sending", async () => {
+    const c = await campaign();
+    const created = await createRequest(c.editor, { ...letter, bodyId: c.oxleas.id, sentDate: "2021-08-02", sentTime: "16:45" });
+    const requestId = (created as { requestId: string }).requestId;
+    expect((await recordEvent(c.editor, { requestId, kind: "acknowledged", date: "2021-08-02" })).ok).toBe(true);
+    expect((await recordEvent(c.editor, { requestId, kind: "response_successful", date: "2021-08-02" })).ok).toBe(true);
+    expect((await stored(requestId)).status).toBe("successful");
+  });
+
+  it("a draft takes no timeline entries until it has a sent date", async () => {
+    const c = await campaign();
+    const draft = await createRequest(c.editor, { ...letter, bodyId: c.oxleas.id });
+    const requestId = (draft as { requestId: string }).requestId;
+    expect(await recordEvent(c.editor, { requestId, kind: "note", date: "2021-08-02" })).toMatchObject({ ok: false, fieldErrors: { kind: [expect.stringMatching(/date it was sent/)] } });
+  });
+
+  it("two editors recording at once are applied one after the other, never both against the old timeline", async () => {
+    const c = await sentRequest();
+    const results = await Promise.all([
+      recordEvent(c.editor, { requestId: c.requestId, kind: "response_successful", date: "2021-08-20" }),
+      recordEvent(c.owner, { requestId: c.requestId, kind: "extension", date: "2021-08-21" }),
+    ]);
+    // The extension after a response is impossible, whichever ran first.
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const events = await db.requestEvent.findMany({ where: { requestId: c.requestId }, select: { kind: true } });
+    expect(events).toHaveLength(2);
+  });
+});
+
 describe("the requests list", () => {
   it("filters by status, body, law and overdue, by URL parameters", async () => {
     const c = await sentRequest("2021-08-02");

@@ -35,7 +35,7 @@ function requestFor(events: TimelineEvent[], today: string, options: RequestOpti
     sentAt: new Date(`${events[0].at as string}T09:00:00Z`),
     body: { name: "NHS England" },
     ...(options.workspaceName === undefined ? {} : { workspace: { name: options.workspaceName } }),
-    events: events.map((e) => ({ kind: e.kind, occurredAt: new Date(`${e.at as string}T09:00:00Z`), exemptions: e.exemptions ?? [] })),
+    events: events.map((e) => ({ kind: e.kind, occurredAt: new Date(`${e.at as string}T09:00:00Z`), exemptions: e.exemptions ?? [], result: (e as { result?: string }).result ?? null })),
     clock: computeClock(events, { law, calendar: calendarFor(law) }, today),
     today,
   };
@@ -197,6 +197,17 @@ const cases: Case[] = [
     reasons: {
       ico_complaint: "Offered if you are not satisfied with the internal review NHS England sent on Wednesday 15 September 2021.",
     },
+  },
+  {
+    name: "review released everything: nothing to complain about",
+    events: [
+      sent,
+      { kind: "response_refused", at: "2021-08-20" },
+      { kind: "internal_review_requested", at: "2021-08-23" },
+      { kind: "internal_review_answered", at: "2021-09-15", result: "successful" } as TimelineEvent,
+    ],
+    today: "2021-09-24",
+    kinds: [],
   },
   {
     name: "complaint already made: nothing more",

@@ -51,7 +51,13 @@ export async function recordEventAction(_previous: FormState, formData: FormData
 
 export async function deleteRequestAction(formData: FormData): Promise<void> {
   const { actor } = await requireWorkspace();
-  await deleteRequest(actor, String(formData.get("requestId") ?? ""));
+  try {
+    await deleteRequest(actor, String(formData.get("requestId") ?? ""));
+  } catch (error) {
+    // Already deleted (a double click) or no longer allowed: the list says what is there.
+    if (!(error instanceof NotFoundError || error instanceof ForbiddenError)) throw error;
+    redirect("/requests");
+  }
   revalidatePath("/requests");
   redirect("/requests?deleted=1");
 }
@@ -59,7 +65,12 @@ export async function deleteRequestAction(formData: FormData): Promise<void> {
 export async function restoreRequestAction(formData: FormData): Promise<void> {
   const { actor } = await requireWorkspace();
   const requestId = String(formData.get("requestId") ?? "");
-  await restoreRequest(actor, requestId);
+  try {
+    await restoreRequest(actor, requestId);
+  } catch (error) {
+    if (!(error instanceof NotFoundError || error instanceof ForbiddenError)) throw error;
+    redirect("/requests/deleted");
+  }
   revalidatePath("/requests");
   redirect(`/requests/${requestId}`);
 }

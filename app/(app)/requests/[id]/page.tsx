@@ -33,7 +33,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   });
   const { clock } = request;
   const canEdit = roleAtLeast(role, "editor");
-  const overdue = clock.state?.kind === "overdue" || clock.state?.kind === "very_overdue" || clock.reviewState?.kind === "overdue" || clock.reviewState?.kind === "very_overdue";
+  // Red only while someone owes the campaign an answer (the status is the source of truth).
+  const waiting = request.status === "awaiting_response" || request.status === "extended" || request.status === "internal_review";
+  const late = (k: string | undefined) => k === "overdue" || k === "very_overdue";
+  const overdue = waiting && (late(clock.state?.kind) || late(clock.reviewState?.kind));
   return (
     <>
       <p>
@@ -164,17 +167,20 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
 
       <RequestMessages actor={actor} requestId={request.id} canEdit={canEdit} />
 
-      <h2>The request as sent</h2>
+      <h2>{request.status === "draft" ? "The letter (draft)" : "The request as sent"}</h2>
       <pre className="letter">{request.letter}</pre>
 
       {canEdit ? (
-        <form action={deleteRequestAction} className="danger-zone">
-          <input type="hidden" name="requestId" value={request.id} />
-          <button type="submit" className="secondary">
-            Delete this request
-          </button>{" "}
-          <span className="hint">An owner can restore it for 30 days.</span>
-        </form>
+        <details className="danger-zone">
+          <summary>Delete this request</summary>
+          <form action={deleteRequestAction}>
+            <input type="hidden" name="requestId" value={request.id} />
+            <p>It disappears from every list, the dashboard and the alerts. An owner can restore it for 30 days.</p>
+            <button type="submit" className="secondary">
+              Yes, delete this request
+            </button>
+          </form>
+        </details>
       ) : null}
     </>
   );
