@@ -49,7 +49,8 @@ export function OutcomePasteForm({ action, requestId }: { action: Action; reques
         </Choice>
         <Choice id="paste-outcome" label="What the response says about these trusts" errors={state.fieldErrors?.outcome}>
           {(props) => (
-            <select name="outcome" defaultValue={state.values?.outcome ?? preview?.outcome ?? ""} {...props}>
+            // Keyed by the chosen value: React's reset after the action would otherwise show the placeholder again.
+            <select key={state.values?.outcome ?? preview?.outcome ?? ""} name="outcome" defaultValue={state.values?.outcome ?? preview?.outcome ?? ""} {...props}>
               <option value="" disabled>
                 Choose an outcome
               </option>

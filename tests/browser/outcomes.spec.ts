@@ -13,6 +13,7 @@ test("pasting a response's trust list matches it to the directory and saves only
   await page.getByRole("button", { name: "Check the list" }).click();
 
   const check = page.getByRole("form", { name: /Check before saving/ });
+  await expect(page.getByLabel("What the response says about these trusts")).toHaveValue("did_not_apply");
   await expect(check.getByRole("heading", { name: "Found in the directory (2)" })).toBeVisible();
   await expect(check.getByRole("heading", { name: /Choose which trust is meant \(1\)/ })).toBeVisible();
   await expect(check.getByRole("heading", { name: /Not found in the directory \(1\)/ })).toBeVisible();
