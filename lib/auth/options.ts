@@ -8,7 +8,7 @@ import { z } from "zod";
 import { emailSchema } from "@/lib/workspaces/schemas";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { sendMail } from "@/lib/mail/send-mail";
+import { deliver, queueMail } from "@/lib/mail/send-mail";
 import { verifyPassword } from "@/lib/auth/password";
 import { beginLoginAttempt, canSendSignInLink, clientAddress, markLoginSucceeded } from "@/lib/auth/rate-limit";
 
@@ -57,12 +57,15 @@ export async function sendSignInLink({ identifier, url }: { identifier: string; 
   // The page says the same thing either way, so it does not reveal who has an account.
   const user = await db.user.findUnique({ where: { email: identifier.toLowerCase() }, select: { id: true } });
   if (!user || !(await canSendSignInLink(identifier))) return;
-  await sendMail({
+  // Queued, then sent without waiting for the mail server, so a known address answers as
+  // fast as an unknown one (the outbox worker retries if this first attempt fails).
+  const deliveryId = await queueMail({
     to: identifier,
     subject: "Your sign-in link for FOI Tracker",
     redactAfterSend: true,
     text: `Sign in to FOI Tracker by opening this link:\n\n${url}\n\nThe link works once and expires in ${MAGIC_LINK_MAX_AGE_SECONDS / 60} minutes. If you did not ask for it, ignore this email.\n`,
   });
+  void deliver(deliveryId).catch((error: Error) => console.error(`[mail] sign-in link: ${error.message}`));
 }
 
 export function authOptions(): NextAuthOptions {

@@ -100,11 +100,6 @@ export async function deliver(deliveryId: string): Promise<"sent" | "retry" | "f
   return permanent ? "failed" : "retry";
 }
 
-/** Queues and immediately tries to send (sign-in links cannot wait for the next sweep). */
-export async function sendMail(input: Mail): Promise<"sent" | "retry" | "failed" | "skipped"> {
-  return deliver(await queueMail(input));
-}
-
 /** Sends every message that is due; the in-process worker calls this every few seconds. */
 export async function processOutbox(limit = 50): Promise<number> {
   await db.delivery.updateMany({
