@@ -30,6 +30,14 @@ test("a logged request goes overdue, is refused, and goes to internal review, wi
   await expect(letters.getByRole("heading", { name: "Chaser: the response is overdue" })).toBeVisible();
   await expect(letters.getByRole("textbox").first()).toHaveValue(/Tuesday 31 August 2021[\s\S]*4 working days/);
 
+  // An entry recorded by mistake can be taken back, behind a confirmation.
+  await addEvent(page, "Acknowledged", "2021-08-03");
+  const timeline = page.locator("ol.timeline");
+  await expect(timeline).toContainText("Acknowledged, Tuesday 3 August 2021");
+  await timeline.locator("summary", { hasText: "Remove" }).click();
+  await timeline.getByRole("button", { name: /Yes, remove it/ }).click();
+  await expect(timeline).not.toContainText("Acknowledged");
+
   // A date in the future is refused next to the field, and nothing is added.
   await addEvent(page, "Refused", "2021-09-07");
   await expect(page.locator(".field").filter({ has: page.getByLabel("Date", { exact: true }) }).locator(".field-error")).toContainText("future");

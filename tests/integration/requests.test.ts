@@ -4,6 +4,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { createRequest } from "@/lib/requests/create-request";
 import { updateRequest } from "@/lib/requests/update-request";
 import { recordEvent } from "@/lib/requests/record-event";
+import { removeEvent } from "@/lib/requests/remove-event";
 import { deleteRequest, listDeletedRequests, restoreRequest } from "@/lib/requests/delete-request";
 import { getRequest } from "@/lib/requests/get-request";
 import { listRequests } from "@/lib/requests/queries";
@@ -200,6 +201,35 @@ describe("same-day events and drafts", () => {
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     const events = await db.requestEvent.findMany({ where: { requestId: c.requestId }, select: { kind: true } });
     expect(events).toHaveLength(2);
+  });
+});
+
+describe("taking back a timeline entry", () => {
+  it("removes an entry recorded by mistake, and the status and clock follow", async () => {
+    const c = await sentRequest();
+    await recordEvent(c.editor, { requestId: c.requestId, kind: "clarification_requested", date: "2021-08-10" });
+    expect(await stored(c.requestId)).toMatchObject({ status: "awaiting_clarification", due: null });
+    const mistake = await db.requestEvent.findFirstOrThrow({ where: { requestId: c.requestId, kind: "clarification_requested" }, select: { id: true } });
+    expect(await removeEvent(c.editor, mistake.id)).toEqual({ ok: true, requestId: c.requestId });
+    expect(await stored(c.requestId)).toMatchObject({ status: "awaiting_response", due: "2021-08-31" });
+    expect(await db.auditLog.count({ where: { entityId: c.requestId, action: "request.event_remove" } })).toBe(1);
+  });
+
+  it("refuses when the rest would not make sense, the sending itself, viewers and other workspaces", async () => {
+    const c = await sentRequest();
+    await recordEvent(c.editor, { requestId: c.requestId, kind: "response_refused", date: "2021-08-20" });
+    await recordEvent(c.editor, { requestId: c.requestId, kind: "internal_review_requested", date: "2021-08-23" });
+    const refusal = await db.requestEvent.findFirstOrThrow({ where: { requestId: c.requestId, kind: "response_refused" }, select: { id: true } });
+    const sent = await db.requestEvent.findFirstOrThrow({ where: { requestId: c.requestId, kind: "sent" }, select: { id: true } });
+    // Without the refusal, the review request stands on a request still in time: that is allowed (a long-delay review).
+    const review = await db.requestEvent.findFirstOrThrow({ where: { requestId: c.requestId, kind: "internal_review_requested" }, select: { id: true } });
+    await recordEvent(c.editor, { requestId: c.requestId, kind: "internal_review_answered", date: "2021-09-10", result: "refused" });
+    expect(await removeEvent(c.editor, review.id)).toMatchObject({ ok: false, message: expect.stringMatching(/Remove the later entries first/) });
+    expect(await removeEvent(c.editor, sent.id)).toMatchObject({ ok: false, message: expect.stringMatching(/cannot be taken back/) });
+    await expect(removeEvent(c.viewer, refusal.id)).rejects.toBeInstanceOf(ForbiddenError);
+    const stranger = await makeMember((await makeWorkspace()).id, "owner");
+    await expect(removeEvent(stranger, refusal.id)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await db.requestEvent.count({ where: { requestId: c.requestId } })).toBe(4);
   });
 });
 

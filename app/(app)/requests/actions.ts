@@ -10,6 +10,7 @@ import { createRequest } from "@/lib/requests/create-request";
 import { updateRequest } from "@/lib/requests/update-request";
 import { recordEvent } from "@/lib/requests/record-event";
 import { deleteRequest, restoreRequest } from "@/lib/requests/delete-request";
+import { removeEvent } from "@/lib/requests/remove-event";
 
 type Outcome = { ok: true; requestId?: string } | { ok: false; fieldErrors?: Record<string, string[]>; message?: string };
 
@@ -73,4 +74,16 @@ export async function restoreRequestAction(formData: FormData): Promise<void> {
   }
   revalidatePath("/requests");
   redirect(`/requests/${requestId}`);
+}
+
+export async function removeEventAction(_previous: FormState, formData: FormData): Promise<FormState> {
+  const { actor } = await requireWorkspace();
+  const requestId = String(formData.get("requestId") ?? "");
+  const result = await run(formData, async () => {
+    const removed = await removeEvent(actor, String(formData.get("eventId") ?? ""));
+    return removed.ok ? removed : { ok: false, message: removed.message };
+  });
+  if (!result.ok) return result;
+  revalidatePath(`/requests/${requestId}`);
+  return { ok: true, message: "Removed. The clock and the status are up to date." };
 }

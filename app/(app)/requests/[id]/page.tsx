@@ -12,9 +12,10 @@ import { possibleNextEvents } from "@/lib/requests/timeline";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
 import { EventForm } from "@/components/event-form";
+import { RemoveEventButton } from "@/components/remove-event-button";
 import { RequestLetters } from "@/components/request-letters";
 import { draftLetters, letterFactsFromRequest } from "@/lib/letters/draft-letters";
-import { deleteRequestAction, recordEventAction } from "../actions";
+import { deleteRequestAction, recordEventAction, removeEventAction } from "../actions";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -149,6 +150,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             {e.exemptions.length > 0 ? <> (exemptions: {e.exemptions.join(", ")})</> : null}
             {e.newDueOn ? <> (new date given: {formatUkDate(fromDbDate(e.newDueOn)!)})</> : null}
             {e.note ? <>. {e.note}</> : null}
+            {canEdit && e.kind !== "sent" ? (
+              <RemoveEventButton action={removeEventAction} requestId={request.id} eventId={e.id} label={`${eventLabels[e.kind]}, ${formatUkDate(receiptDate(e.occurredAt))}`} />
+            ) : null}
           </li>
         ))}
       </ol>
