@@ -38,7 +38,7 @@ export async function listBodies(actor: Actor, rawFilters: Partial<Record<keyof 
     db.publicBody.count({ where }),
     db.publicBody.findMany({
       where,
-      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      orderBy: [{ name: "asc" }],
       skip: (filters.page - 1) * BODIES_PER_PAGE,
       take: BODIES_PER_PAGE,
       select: {
