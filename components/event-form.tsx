@@ -4,16 +4,12 @@ import { useActionState, useState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
 import { Field } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
+import { decisionLabels } from "@/lib/requests/labels";
+import { DECISION_RESULTS } from "@/lib/requests/schemas";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-const RESULT_OPTIONS = [
-  { value: "", label: "Choose" },
-  { value: "successful", label: "Information released in full" },
-  { value: "partially_successful", label: "Some information released" },
-  { value: "refused", label: "Refusal upheld" },
-  { value: "not_held", label: "Information not held" },
-];
+const RESULT_OPTIONS = [{ value: "", label: "Choose" }, ...DECISION_RESULTS.map((r) => ({ value: r, label: decisionLabels[r] }))];
 
 /** Adds what happened to the timeline; offers only what can follow the current status. */
 export function EventForm({

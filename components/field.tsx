@@ -1,4 +1,41 @@
-/** A labelled input, textarea or select with its hint and error wired up for screen readers. */
+/** The accessible props a field's control needs: its id and what describes it. */
+export interface ControlProps {
+  id: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+}
+
+/**
+ * A field's label, hint and errors, wired to its control for screen readers. The control
+ * itself (input, select, textarea, file input) is the child, given the props it needs.
+ */
+export function FieldShell({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: (props: ControlProps) => React.ReactNode }) {
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {errors && errors.length > 1 ? (
+        <ul className="field-error" id={`${id}-error`}>
+          {errors.map((e) => (
+            <li key={e}>{e}</li>
+          ))}
+        </ul>
+      ) : errors?.length ? (
+        <p className="field-error" id={`${id}-error`}>
+          {errors[0]}
+        </p>
+      ) : null}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": errors?.length ? true : undefined })}
+    </div>
+  );
+}
+
+/** A labelled input, textarea or select with its hint and error. */
 export function Field({
   name,
   label,
@@ -24,42 +61,28 @@ export function Field({
   autoComplete?: string;
   onChange?: (value: string) => void;
 }) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    name,
-    defaultValue: defaultValue ?? "",
-    "aria-describedby": describedBy,
-    "aria-invalid": errors?.length ? true : undefined,
-    onChange: onChange ? (e: { target: { value: string } }) => onChange(e.target.value) : undefined,
-  } as const;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {errors?.length ? (
-        <p className="field-error" id={`${id}-error`}>
-          {errors.join(" ")}
-        </p>
-      ) : null}
-      {options ? (
-        <select {...common}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      ) : multiline ? (
-        <textarea rows={rows} {...common} />
-      ) : (
-        <input type={type} autoComplete={autoComplete} {...common} />
-      )}
-    </div>
+    <FieldShell id={`field-${name}`} label={label} hint={hint} errors={errors}>
+      {(props) => {
+        const common = {
+          ...props,
+          name,
+          defaultValue: defaultValue ?? "",
+          onChange: onChange ? (e: { target: { value: string } }) => onChange(e.target.value) : undefined,
+        };
+        if (options) {
+          return (
+            <select {...common}>
+              {options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+          );
+        }
+        return multiline ? <textarea rows={rows} {...common} /> : <input type={type} autoComplete={autoComplete} {...common} />;
+      }}
+    </FieldShell>
   );
 }

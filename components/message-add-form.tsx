@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
-import { Field } from "@/components/field";
+import { Field, FieldShell } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -89,25 +89,10 @@ export function MessageAddForm({ action, requestId, limits }: { action: Action; 
 }
 
 function FileField({ name, label, hint, errors, accept, multiple = false }: { name: string; label: string; hint?: string; errors?: string[]; accept: string; multiple?: boolean }) {
-  const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {errors?.length ? (
-        <ul className="field-error" id={`${id}-error`}>
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
-      ) : null}
-      <input id={id} name={name} type="file" accept={accept} multiple={multiple} aria-describedby={describedBy} aria-invalid={errors?.length ? true : undefined} />
-    </div>
+    <FieldShell id={`field-${name}`} label={label} hint={hint} errors={errors}>
+      {(props) => <input {...props} name={name} type="file" accept={accept} multiple={multiple} />}
+    </FieldShell>
   );
 }
 

@@ -4,6 +4,7 @@ import { useActionState, useState, type FormEvent } from "react";
 import { OUTCOMES, outcomeLabels } from "@/lib/bodies/schemas";
 import { CHOICE_FIELD_PREFIX, type PasteFormState } from "@/lib/outcomes/schemas";
 import type { MatchHow } from "@/lib/bodies/match-trust-names";
+import { FieldShell } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 
 type Action = (state: PasteFormState, formData: FormData) => Promise<PasteFormState>;
@@ -39,15 +40,15 @@ export function OutcomePasteForm({ action, requestId }: { action: Action; reques
       <form action={formAction} className="stack" noValidate>
         <input type="hidden" name="intent" value="check" />
         <input type="hidden" name="requestId" value={requestId} />
-        <Choice
+        <FieldShell
           id="paste-text"
           label="Trust names, one a line"
           hint="Copy the list from the response and paste it here. Headings such as “Provider name” are ignored, and a name that runs over two or three lines is joined up."
           errors={state.fieldErrors?.text}
         >
           {(props) => <textarea rows={10} name="text" defaultValue={state.values?.text ?? preview?.text ?? ""} {...props} />}
-        </Choice>
-        <Choice id="paste-outcome" label="What the response says about these trusts" errors={state.fieldErrors?.outcome}>
+        </FieldShell>
+        <FieldShell id="paste-outcome" label="What the response says about these trusts" errors={state.fieldErrors?.outcome}>
           {(props) => (
             // Keyed by the chosen value: React's reset after the action would otherwise show the placeholder again.
             <select key={state.values?.outcome ?? preview?.outcome ?? ""} name="outcome" defaultValue={state.values?.outcome ?? preview?.outcome ?? ""} {...props}>
@@ -61,7 +62,7 @@ export function OutcomePasteForm({ action, requestId }: { action: Action; reques
               ))}
             </select>
           )}
-        </Choice>
+        </FieldShell>
         <div>
           <button type="submit" disabled={pending}>
             Check the list
@@ -70,26 +71,6 @@ export function OutcomePasteForm({ action, requestId }: { action: Action; reques
       </form>
       {preview ? <ConfirmForm key={JSON.stringify([preview.text, preview.outcome])} action={formAction} pending={pending} requestId={requestId} preview={preview} state={state} /> : null}
     </>
-  );
-}
-
-function Choice({ id, label, hint, errors, children }: { id: string; label: string; hint?: string; errors?: string[]; children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: true }) => React.ReactNode }) {
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {hint ? (
-        <span className="hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      ) : null}
-      {errors?.length ? (
-        <p className="field-error" id={`${id}-error`}>
-          {errors.join(" ")}
-        </p>
-      ) : null}
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": errors?.length ? true : undefined })}
-    </div>
   );
 }
 

@@ -4,6 +4,8 @@ import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
 import { Field } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
+import { lawLabels } from "@/lib/requests/labels";
+import { LAWS } from "@/lib/requests/schemas";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
@@ -18,11 +20,7 @@ export interface RequestFormValues {
   authorityRef?: string | null;
 }
 
-const LAW_OPTIONS = [
-  { value: "foia", label: "Freedom of Information Act 2000 (FOIA)" },
-  { value: "eir", label: "Environmental Information Regulations 2004 (EIR)" },
-  { value: "foisa", label: "Freedom of Information (Scotland) Act 2002 (FOISA)" },
-];
+const LAW_OPTIONS = LAWS.map((law) => ({ value: law, label: `${lawLabels[law]} (${law.toUpperCase()})` }));
 const CHANNEL_OPTIONS = [
   { value: "whatdotheyknow", label: "WhatDoTheyKnow" },
   { value: "email", label: "Email" },

@@ -12,10 +12,12 @@ export type Law = z.infer<typeof lawSchema>;
 export const conventionSchema = z.enum(["calendar", "next-working-day"]);
 export type Convention = z.infer<typeof conventionSchema>;
 
-/** The request timeline's event kinds; also the Prisma enum values. */
+/**
+ * The request timeline's event kinds; also the Prisma enum values. After "sent", in the
+ * order a campaigner meets them (the app offers them in this order).
+ */
 export const EVENT_KINDS = [
   "sent",
-  "resent",
   "acknowledged",
   "clarification_requested",
   "clarification_sent",
@@ -30,6 +32,7 @@ export const EVENT_KINDS = [
   "internal_review_answered",
   "ico_complaint",
   "ico_decision",
+  "resent",
   "withdrawn",
   "note",
 ] as const;

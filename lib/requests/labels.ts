@@ -1,4 +1,5 @@
-import type { Channel, EventKind, Law } from "@/lib/generated/prisma";
+import type { Channel, EventKind, Law, RequestStatus } from "@/lib/generated/prisma";
+import type { DECISION_RESULTS } from "@/lib/requests/schemas";
 
 export const lawLabels: Record<Law, string> = {
   foia: "Freedom of Information Act 2000",
@@ -33,3 +34,15 @@ export const eventLabels: Record<EventKind, string> = {
   withdrawn: "Withdrawn",
   note: "Note",
 };
+
+/** What an internal review or the ICO decided (RequestEvent.result). */
+export const decisionLabels: Record<(typeof DECISION_RESULTS)[number], string> = {
+  successful: "Information released in full",
+  partially_successful: "Some information released",
+  refused: "Refusal upheld",
+  not_held: "Information not held",
+};
+
+export function decisionLabel(result: RequestStatus | null): string | null {
+  return result && result in decisionLabels ? decisionLabels[result as keyof typeof decisionLabels] : null;
+}

@@ -34,3 +34,11 @@ export function nextStep(status: RequestStatus, clock: Clock): string {
       return "Nothing to do until the due date. Record any acknowledgement or reply when it arrives.";
   }
 }
+
+const late = (kind: string | undefined) => kind === "overdue" || kind === "very_overdue";
+
+/** True while the body owes an answer (the status decides) and the clock says it is late. */
+export function isOwedAndLate(status: RequestStatus, clock: Clock): boolean {
+  const owed = status === "awaiting_response" || status === "extended" || status === "internal_review";
+  return owed && (late(clock.state?.kind) || late(clock.reviewState?.kind));
+}

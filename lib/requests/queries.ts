@@ -42,10 +42,9 @@ function toDueRow(
 export async function getDashboard(actor: Actor) {
   await requireRole(actor, "viewer");
   const today = todayInLondon();
-  // Each request counts in its own law's calendar (FOISA: Scottish holidays only); the
-  // UK-wide one decides "the next 10 working days" for the list.
-  const calendars = new Map<Law, WorkingDayCalendar>();
-  for (const law of ["foia", "eir", "foisa"] as const) calendars.set(law, await calendarFor(law));
+  // The UK-wide calendar decides "the next 10 working days" for the list; each request is
+  // counted in its own law's calendar (FOISA: Scottish holidays only), built only if used.
+  const calendars = new Map<Law, WorkingDayCalendar>([["foia", await calendarFor("foia")]]);
   const calendar = calendars.get("foia")!;
   const horizon = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
   const base = { workspaceId: actor.workspaceId, deletedAt: null };
@@ -68,6 +67,7 @@ export async function getDashboard(actor: Actor) {
     }),
     db.foiRequest.count({ where: base }),
   ]);
+  for (const r of [...dueSoon, ...overdue]) if (!calendars.has(r.law)) calendars.set(r.law, await calendarFor(r.law));
   return {
     today,
     horizon,

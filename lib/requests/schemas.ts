@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { isIsoDate } from "@/lib/deadlines";
+// Submodules, not the index: client forms import this file, and the index brings date-holidays.
+import { isIsoDate } from "@/lib/deadlines/iso-date";
+import { eventKindSchema } from "@/lib/deadlines/schemas";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
 
 export const LAWS = ["foia", "eir", "foisa"] as const;
@@ -18,26 +20,9 @@ export const REQUEST_STATUSES = [
   "ico_complaint",
   "withdrawn",
 ] as const;
-/** What can be added to a timeline ("sent" is recorded with the request), in the order a campaigner meets them. */
-export const TIMELINE_EVENT_KINDS = [
-  "acknowledged",
-  "clarification_requested",
-  "clarification_sent",
-  "fees_notice",
-  "fee_paid",
-  "extension",
-  "response_successful",
-  "response_partial",
-  "response_refused",
-  "response_not_held",
-  "internal_review_requested",
-  "internal_review_answered",
-  "ico_complaint",
-  "ico_decision",
-  "resent",
-  "withdrawn",
-  "note",
-] as const;
+/** What can be added to a timeline ("sent" is recorded with the request itself). */
+export const timelineEventKindSchema = eventKindSchema.exclude(["sent"], { message: "Choose what happened." });
+export const TIMELINE_EVENT_KINDS = timelineEventKindSchema.options;
 
 /** Outcomes an internal review or the ICO can leave a request in. */
 export const DECISION_RESULTS = ["successful", "partially_successful", "refused", "not_held"] as const;
@@ -91,7 +76,7 @@ export const updateSentRequestSchema = z.object({
 
 export const recordEventSchema = z.object({
   requestId: z.string().min(1),
-  kind: z.enum(TIMELINE_EVENT_KINDS, { message: "Choose what happened." }),
+  kind: timelineEventKindSchema,
   date: calendarDateSchema,
   time: timeSchema,
   note: z.preprocess(blankToUndefined, z.string().max(10_000, "Keep the note under 10,000 characters.").optional()),

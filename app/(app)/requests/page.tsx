@@ -9,17 +9,12 @@ import { statusLabels } from "@/lib/requests/status";
 import { lawLabels } from "@/lib/requests/labels";
 import { LAWS, REQUEST_STATUSES } from "@/lib/requests/schemas";
 import { Pagination } from "@/components/pagination";
+import { FilterSelect } from "@/components/filter-select";
+import { listHref } from "@/lib/pagination/list-href";
 
 export const metadata: Metadata = { title: "Requests" };
 
 type Params = Record<string, string | undefined>;
-
-function hrefWith(params: Params, changes: Params): string {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, ...changes })) if (v) query.set(k, v);
-  const text = query.toString();
-  return text ? `/requests?${text}` : "/requests";
-}
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -28,7 +23,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const sortLink = (label: string) => {
     const next = filters.sort === "due" ? "-due" : "due";
     return (
-      <Link href={hrefWith(params, { sort: next, page: undefined })} aria-label={`${label}: sort ${next === "due" ? "earliest first" : "latest first"}`}>
+      <Link href={listHref("/requests", params, { sort: next, page: undefined })} aria-label={`${label}: sort ${next === "due" ? "earliest first" : "latest first"}`}>
         {label} {filters.sort === "due" ? "▲" : filters.sort === "-due" ? "▼" : ""}
       </Link>
     );
@@ -49,39 +44,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
       <form className="filters" method="get" role="search" aria-label="Filter requests" key={JSON.stringify(filters)}>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any status</option>
-            {REQUEST_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="body">Body</label>
-          <select id="body" name="body" defaultValue={filters.body ?? ""}>
-            <option value="">Any body</option>
-            {bodies.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="law">Law</label>
-          <select id="law" name="law" defaultValue={filters.law ?? ""}>
-            <option value="">Any law</option>
-            {LAWS.map((l) => (
-              <option key={l} value={l}>
-                {lawLabels[l]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="status" label="Status" anyLabel="Any status" value={filters.status} options={REQUEST_STATUSES.map((st) => ({ value: st, label: statusLabels[st] }))} />
+        <FilterSelect name="body" label="Body" anyLabel="Any body" value={filters.body} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+        <FilterSelect name="law" label="Law" anyLabel="Any law" value={filters.law} options={LAWS.map((l) => ({ value: l, label: lawLabels[l] }))} />
         <div className="field">
           <label>
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} /> Overdue only
@@ -141,7 +106,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </tbody>
         </table>
       )}
-      <Pagination page={filters.page} pageCount={pageCount} href={(p) => hrefWith(params, { page: String(p) })} />
+      <Pagination page={filters.page} pageCount={pageCount} href={(p) => listHref("/requests", params, { page: String(p) })} />
     </>
   );
 }

@@ -3,18 +3,13 @@ import Link from "next/link";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listBodies } from "@/lib/bodies/queries";
 import { Pagination } from "@/components/pagination";
+import { FilterSelect } from "@/components/filter-select";
+import { listHref } from "@/lib/pagination/list-href";
 import { BODY_STATUSES, NHS_REGIONS, OUTCOMES, outcomeLabels, statusLabels } from "@/lib/bodies/schemas";
 
 export const metadata: Metadata = { title: "Trusts" };
 
 type Params = Record<string, string | undefined>;
-
-function pageHref(params: Params, page: number): string {
-  const query = new URLSearchParams();
-  for (const [k, v] of Object.entries(params)) if (v && k !== "page") query.set(k, v);
-  query.set("page", String(page));
-  return `/trusts?${query}`;
-}
 
 export default async function TrustsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
@@ -29,37 +24,15 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           <label htmlFor="q">Name, short name or ODS code</label>
           <input id="q" name="q" type="search" defaultValue={filters.q ?? ""} />
         </div>
-        <div className="field">
-          <label htmlFor="region">NHS region</label>
-          <select id="region" name="region" defaultValue={filters.region ?? ""}>
-            <option value="">Any region</option>
-            {NHS_REGIONS.map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="outcome">Outcome in the NHS England response</label>
-          <select id="outcome" name="outcome" defaultValue={filters.outcome ?? ""}>
-            <option value="">Any outcome</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {outcomeLabels[o]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="status">Status</label>
-          <select id="status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">Any status</option>
-            {BODY_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect name="region" label="NHS region" anyLabel="Any region" value={filters.region} options={NHS_REGIONS.map((r) => ({ value: r, label: r }))} />
+        <FilterSelect
+          name="outcome"
+          label="Outcome in the NHS England response"
+          anyLabel="Any outcome"
+          value={filters.outcome}
+          options={OUTCOMES.map((o) => ({ value: o, label: outcomeLabels[o] }))}
+        />
+        <FilterSelect name="status" label="Status" anyLabel="Any status" value={filters.status} options={BODY_STATUSES.map((st) => ({ value: st, label: statusLabels[st] }))} />
         <div>
           <button type="submit">Filter</button> <Link href="/trusts">Clear filters</Link>
         </div>
@@ -96,7 +69,7 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           </tbody>
         </table>
       )}
-      <Pagination page={filters.page} pageCount={pageCount} href={(p) => pageHref(params, p)} />
+      <Pagination page={filters.page} pageCount={pageCount} href={(p) => listHref("/trusts", params, { page: String(p) })} />
     </>
   );
 }

@@ -7,8 +7,9 @@ import { roleAtLeast } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getRequest } from "@/lib/requests/get-request";
 import { statusLabels } from "@/lib/requests/status";
-import { eventLabels, channelLabels, lawLabels } from "@/lib/requests/labels";
+import { decisionLabel, eventLabels, channelLabels, lawLabels } from "@/lib/requests/labels";
 import { possibleNextEvents } from "@/lib/requests/timeline";
+import { isOwedAndLate } from "@/lib/requests/next-step";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
 import { EventForm } from "@/components/event-form";
@@ -19,12 +20,6 @@ import { deleteRequestAction, recordEventAction, removeEventAction } from "../ac
 
 export const metadata: Metadata = { title: "Request" };
 
-const RESULT_LABELS: Record<string, string> = {
-  successful: "information released in full",
-  partially_successful: "some information released",
-  refused: "refusal upheld",
-  not_held: "information not held",
-};
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, role } = await requireWorkspace();
@@ -34,10 +29,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   });
   const { clock } = request;
   const canEdit = roleAtLeast(role, "editor");
-  // Red only while someone owes the campaign an answer (the status is the source of truth).
-  const waiting = request.status === "awaiting_response" || request.status === "extended" || request.status === "internal_review";
-  const late = (k: string | undefined) => k === "overdue" || k === "very_overdue";
-  const overdue = waiting && (late(clock.state?.kind) || late(clock.reviewState?.kind));
+  const overdue = isOwedAndLate(request.status, clock);
   return (
     <>
       <p>
@@ -146,7 +138,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <li key={e.id}>
             <strong>{eventLabels[e.kind]}</strong>, {e.approximate ? "on or before " : ""}
             {formatUkDate(receiptDate(e.occurredAt))}
-            {e.result ? <>: {RESULT_LABELS[e.result]}</> : null}
+            {decisionLabel(e.result) ? <>: {decisionLabel(e.result)!.toLowerCase()}</> : null}
             {e.exemptions.length > 0 ? <> (exemptions: {e.exemptions.join(", ")})</> : null}
             {e.newDueOn ? <> (new date given: {formatUkDate(fromDbDate(e.newDueOn)!)})</> : null}
             {e.note ? <>. {e.note}</> : null}
