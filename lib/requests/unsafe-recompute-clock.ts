@@ -28,13 +28,17 @@ export async function unsafeRecomputeClock(requestId: string, client: Pick<Prism
     convention: request.workspace.receiptConvention === "next_working_day" ? "next-working-day" : "calendar",
     calendar: await calendarFor(request.law),
   });
+  const openReview = clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
   await client.foiRequest.update({
     where: { id: requestId },
     data: {
       receivedOn: toDbDate(clock.received),
       dueOn: toDbDate(clock.extendedDue ?? clock.due),
       veryOverdueOn: toDbDate(clock.veryOverdue),
-      reviewDueOn: toDbDate(clock.review && !clock.review.answered ? clock.review.due : null),
+      reviewDueOn: toDbDate(openReview ? openReview.due : null),
+      reviewRequestedOn: toDbDate(openReview ? openReview.requested : null),
+      reviewVeryOverdueOn: toDbDate(openReview ? openReview.veryOverdue : null),
+      waitingSince: toDbDate(clock.waitingFor ? (clock.pauses.findLast((p) => p.to === null)?.from ?? null) : null),
       answeredOn: toDbDate(clock.answeredOn),
       clockProjected: clock.projected,
     },
