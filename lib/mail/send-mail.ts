@@ -1,7 +1,7 @@
 import "server-only";
 import crypto from "node:crypto";
 import { z } from "zod";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { now } from "@/lib/time";
 import { currentTransportName, PermanentMailError, sendOverSmtp } from "@/lib/mail/transport";
@@ -13,6 +13,12 @@ export const mailSchema = z.object({
   html: z.string().max(500_000).optional(),
   workspaceId: z.string().optional(),
   redactAfterSend: z.boolean().optional(),
+  /** The request a letter belongs to. */
+  requestId: z.string().optional(),
+  /** The campaign's mailbox, so a body's reply reaches the campaign. */
+  replyTo: z.string().email().optional(),
+  /** One message per key, ever: e.g. "request:<id>", "chaser:<id>:<date>", "digest:<user>:<day>". */
+  dedupeKey: z.string().min(1).max(300).optional(),
 });
 export type Mail = z.infer<typeof mailSchema>;
 
@@ -25,15 +31,25 @@ export const CLAIM_LEASE_MINUTES = 10;
 const REDACTED = "[Removed after sending: this email contained a single-use link.]";
 
 /**
- * Puts a message in the outbox. The row, with its stable Message-ID, exists before any
+ * Puts a message in the outbox (inside the caller's transaction when `client` is one).
+ * With a dedupeKey, a second call returns the first message's id and queues nothing;
+ * two concurrent calls make one fail on the unique index, which rolls its transaction back. The row, with its stable Message-ID, exists before any
  * attempt to send, so an SMTP failure or a crash never loses it.
  */
-export async function queueMail(input: Mail): Promise<string> {
+export async function queueMail(input: Mail, client: Pick<Prisma.TransactionClient, "delivery"> = db): Promise<string> {
   const mail = mailSchema.parse(input);
   const domain = new URL(env().NEXTAUTH_URL).hostname || "localhost";
-  const delivery = await db.delivery.create({
+  if (mail.dedupeKey) {
+    // The unique index decides; this read only spares the common case an exception.
+    const existing = await client.delivery.findUnique({ where: { dedupeKey: mail.dedupeKey }, select: { id: true } });
+    if (existing) return existing.id;
+  }
+  const delivery = await client.delivery.create({
     data: {
       workspaceId: mail.workspaceId,
+      requestId: mail.requestId,
+      replyTo: mail.replyTo,
+      dedupeKey: mail.dedupeKey,
       toAddress: mail.to,
       subject: mail.subject,
       text: mail.text,
@@ -71,6 +87,7 @@ export async function deliver(deliveryId: string): Promise<"sent" | "retry" | "f
         text: delivery.text,
         html: delivery.html,
         messageId: delivery.messageId,
+        replyTo: delivery.replyTo,
       });
     } else {
       // The dev mailbox is the outbox itself, shown at /dev/mailbox; the console gets a copy.

@@ -9,6 +9,7 @@ export interface OutgoingMail {
   text: string;
   html?: string | null;
   messageId: string;
+  replyTo?: string | null;
 }
 
 export class PermanentMailError extends Error {}
@@ -30,6 +31,7 @@ export async function sendOverSmtp(mail: OutgoingMail): Promise<void> {
       text: mail.text,
       html: mail.html ?? undefined,
       messageId: mail.messageId,
+      replyTo: mail.replyTo ?? undefined,
     });
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;

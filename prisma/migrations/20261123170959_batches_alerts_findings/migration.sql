@@ -17,6 +17,9 @@ CREATE TYPE "AnswerChoice" AS ENUM ('yes', 'no', 'partly', 'not_answered', 'not_
 ALTER TYPE "DeliveryState" ADD VALUE 'unconfirmed';
 
 -- AlterTable
+ALTER TABLE "Workspace" ADD COLUMN     "mailbox" TEXT;
+
+-- AlterTable
 ALTER TABLE "FoiRequest" ADD COLUMN     "batchId" TEXT,
 ADD COLUMN     "reference" SERIAL NOT NULL,
 ADD COLUMN     "reviewRequestedOn" DATE,
