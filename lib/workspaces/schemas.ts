@@ -38,3 +38,8 @@ export const changePasswordSchema = z
     confirmPassword: z.string(),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { path: ["confirmPassword"], message: "The two new passwords do not match." });
+
+// Empty clears it: replies then go to whoever sent the batch.
+export const mailboxSchema = z.object({
+  mailbox: z.union([z.literal(""), emailSchema]).transform((v) => (v === "" ? null : v)),
+});

@@ -3,7 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/auth/workspace-action";
 import { inviteMember } from "@/lib/workspaces/invitations";
-import { inviteSchema } from "@/lib/workspaces/schemas";
+import { inviteSchema, mailboxSchema } from "@/lib/workspaces/schemas";
+import { setWorkspaceMailbox } from "@/lib/workspaces/mailbox";
 
 const invite = workspaceAction(inviteSchema, async (actor, input) => {
   const result = await inviteMember(actor, input);
@@ -14,4 +15,14 @@ const invite = workspaceAction(inviteSchema, async (actor, input) => {
 
 export async function inviteMemberAction(...args: Parameters<typeof invite>) {
   return invite(...args);
+}
+
+const saveMailbox = workspaceAction(mailboxSchema, async (actor, input) => {
+  await setWorkspaceMailbox(actor, input);
+  revalidatePath("/members");
+  return { ok: true, message: input.mailbox ? `Replies will go to ${input.mailbox}.` : "Replies will go to whoever sends each batch." };
+});
+
+export async function saveMailboxAction(...args: Parameters<typeof saveMailbox>) {
+  return saveMailbox(...args);
 }

@@ -5,13 +5,16 @@ import { roleAtLeast } from "@/lib/auth/access";
 import { listMembers } from "@/lib/workspaces/invitations";
 import { roleLabels } from "@/lib/workspaces/schemas";
 import { InviteForm } from "@/components/invite-form";
-import { inviteMemberAction } from "./actions";
+import { getWorkspaceMailbox } from "@/lib/workspaces/mailbox";
+import { MailboxForm } from "@/components/mailbox-form";
+import { inviteMemberAction, saveMailboxAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
 export default async function MembersPage() {
   const { actor, role, workspace } = await requireWorkspace();
   const { members, invitations } = await listMembers(actor);
+  const mailbox = await getWorkspaceMailbox(actor);
   return (
     <>
       <h1>Members of {workspace.name}</h1>
@@ -46,6 +49,12 @@ export default async function MembersPage() {
           </ul>
         </>
       ) : null}
+      <h2>Where replies go</h2>
+      {roleAtLeast(role, "owner") ? (
+        <MailboxForm action={saveMailboxAction} mailbox={mailbox} />
+      ) : (
+        <p>{mailbox ? `Trusts reply to ${mailbox}.` : "Trusts reply to whoever sent each batch."} Only an owner can change this.</p>
+      )}
       {roleAtLeast(role, "owner") ? (
         <>
           <h2>Invite someone</h2>
