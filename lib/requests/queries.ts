@@ -88,13 +88,14 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
   if (filters.status) where.status = filters.status;
   if (filters.law) where.law = filters.law;
   if (filters.body) where.bodyId = filters.body;
+  if (filters.batch) where.batchId = filters.batch;
   // Overdue narrows whatever status was chosen (a chosen status that has no clock finds nothing).
   if (filters.overdue) where.AND = [{ status: { in: CLOCK_RUNNING } }, { dueOn: { lt: today } }];
   const orderBy: Prisma.FoiRequestOrderByWithRelationInput[] =
     filters.sort === "created"
       ? [{ createdAt: "desc" }]
       : [{ dueOn: { sort: filters.sort === "-due" ? "desc" : "asc", nulls: "last" } }, { createdAt: "desc" }];
-  const [total, rows, bodies] = await Promise.all([
+  const [total, rows, bodies, batches] = await Promise.all([
     db.foiRequest.count({ where }),
     db.foiRequest.findMany({
       where,
@@ -109,6 +110,7 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
       orderBy: { name: "asc" },
       select: { id: true, name: true },
     }),
+    db.batch.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { createdAt: "desc" }, take: 200, select: { id: true, name: true } }),
   ]);
-  return { filters, total, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows, bodies, today: todayInLondon() };
+  return { filters, total, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows, bodies, batches, today: todayInLondon() };
 }

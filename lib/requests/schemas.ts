@@ -99,6 +99,7 @@ export const requestFiltersSchema = z.object({
   status: optionalChoice(REQUEST_STATUSES),
   law: optionalChoice(LAWS),
   body: z.preprocess(blankToUndefined, z.string().max(100).optional()),
+  batch: z.preprocess(blankToUndefined, z.string().max(100).optional()),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   sort: z.enum(["due", "-due", "created"]).catch("due").default("due"),
   page: pageNumberSchema,

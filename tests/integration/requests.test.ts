@@ -243,6 +243,16 @@ describe("the requests list", () => {
     expect((await listRequests(c.editor, { law: "eir" })).rows).toHaveLength(1);
     expect((await listRequests(c.editor, { body: c.oxleas.id })).rows.map((r) => r.id)).toEqual([c.requestId]);
     expect((await listRequests(c.editor, { status: "nonsense", page: "-3" })).total).toBe(2);
+
+    const batch = await db.batch.create({ data: { workspaceId: c.ws.id, name: "Follow-up", titleTemplate: "t", template: "l", state: "sent" } });
+    await db.foiRequest.update({ where: { id: c.requestId }, data: { batchId: batch.id } });
+    const inBatch = await listRequests(c.editor, { batch: batch.id });
+    expect(inBatch.rows.map((r) => r.id)).toEqual([c.requestId]);
+    expect(inBatch.batches).toEqual([{ id: batch.id, name: "Follow-up" }]);
+    const otherWorkspace = await makeWorkspace();
+    const outsider = await makeMember(otherWorkspace.id, "owner");
+    expect((await listRequests(outsider, { batch: batch.id })).total).toBe(0);
+    expect((await listRequests(outsider)).batches).toEqual([]);
   });
 });
 

@@ -19,7 +19,7 @@ type Params = Record<string, string | undefined>;
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
   const { actor, role } = await requireWorkspace();
-  const { filters, total, pageCount, rows, bodies, today } = await listRequests(actor, params);
+  const { filters, total, pageCount, rows, bodies, batches, today } = await listRequests(actor, params);
   const sortLink = (label: string) => {
     const next = filters.sort === "due" ? "-due" : "due";
     return (
@@ -46,6 +46,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <form className="filters" method="get" role="search" aria-label="Filter requests" key={JSON.stringify(filters)}>
         <FilterSelect name="status" label="Status" anyLabel="Any status" value={filters.status} options={REQUEST_STATUSES.map((st) => ({ value: st, label: statusLabels[st] }))} />
         <FilterSelect name="body" label="Body" anyLabel="Any body" value={filters.body} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+        {batches.length > 0 ? <FilterSelect name="batch" label="Batch" anyLabel="Any batch" value={filters.batch} options={batches.map((b) => ({ value: b.id, label: b.name }))} /> : null}
         <FilterSelect name="law" label="Law" anyLabel="Any law" value={filters.law} options={LAWS.map((l) => ({ value: l, label: lawLabels[l] }))} />
         <div className="field">
           <label>
