@@ -7,11 +7,14 @@ export function SiteHeader({
   workspaceName,
   role,
   switcher,
+  alerts,
 }: {
   userLabel: string;
   workspaceName: string;
   role: string;
   switcher?: React.ReactNode;
+  /** The notifications link (with its unread count) and the alert settings link. */
+  alerts?: React.ReactNode;
 }) {
   return (
     <header className="site-header">
@@ -21,6 +24,7 @@ export function SiteHeader({
         </Link>
         <NavLinks />
         <div className="account">
+          {alerts}
           <span>
             {workspaceName} · {userLabel} ({role})
           </span>

@@ -35,6 +35,9 @@ export const envSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     DATA_DIR: z.string().min(1).default(".data"),
     FOI_NOW: isoDate.optional(),
+    // Test-only: a file holding a date (same format as FOI_NOW) that, while it exists, overrides "now"
+    // (lib/time.ts), so a browser test can move the running app's clock forward and back.
+    FOI_NOW_FILE: z.string().min(1).optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5, { message: "must be 0 to 5" }).default(0),
     HOLIDAYS_REFRESH_URL: z.string().regex(/^(https?:\/\/\S+|off)$/, { message: "must be an http(s) URL, or off" }).default("https://www.gov.uk/bank-holidays.json"),
   })
@@ -49,6 +52,7 @@ export const envSchema = z
       if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required when APP_ENV=production" });
       if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when APP_ENV=production (there is no dev mailbox in production)" });
       if (env.FOI_NOW) ctx.addIssue({ code: "custom", path: ["FOI_NOW"], message: "must not be set when APP_ENV=production (it moves the clock)" });
+      if (env.FOI_NOW_FILE) ctx.addIssue({ code: "custom", path: ["FOI_NOW_FILE"], message: "must not be set when APP_ENV=production (it moves the clock)" });
     }
   });
 

@@ -1,13 +1,18 @@
 import "server-only";
 import { processOutbox } from "@/lib/mail/send-mail";
 import { startHolidayRefreshJob } from "@/lib/holidays/refresh-job";
+import { runScheduledAlerts } from "@/lib/alerts/schedule";
 
 const OUTBOX_INTERVAL_MS = 5_000;
+// Alerts: every minute, see whether today's sweep has run (and catch up missed days), then
+// send the digests whose time has come. The first check runs at start-up.
+const ALERTS_INTERVAL_MS = 60_000;
 
 /**
  * The in-process background worker started by `npm start` (and `npm run worker`): sends
- * due mail from the outbox. Each tick is idempotent (rows are claimed in the database),
- * so several workers may run against one database.
+ * due mail from the outbox and runs the daily alert sweep and digests. Each tick is
+ * idempotent (rows are claimed in the database), so several workers may run against one
+ * database.
  */
 export function startWorker(): { stop: () => void } {
   let running = false;
@@ -22,11 +27,30 @@ export function startWorker(): { stop: () => void } {
       running = false;
     }
   };
+  let alertsRunning = false;
+  const alertsTick = async () => {
+    if (alertsRunning) return;
+    alertsRunning = true;
+    try {
+      const { sweep, digests } = await runScheduledAlerts();
+      if (sweep) console.log(`[worker] alerts: swept ${sweep.days.join(", ")}; ${sweep.raised.length} alert(s), ${sweep.notifications} notification(s)`);
+      if (digests > 0) console.log(`[worker] alerts: ${digests} digest(s) queued`);
+    } catch (error) {
+      console.error(`[worker] alerts: ${(error as Error).message}`);
+    } finally {
+      alertsRunning = false;
+    }
+  };
   const timer = setInterval(() => void tick(), OUTBOX_INTERVAL_MS);
+  const alertsTimer = setInterval(() => void alertsTick(), ALERTS_INTERVAL_MS);
+  const firstAlerts = setTimeout(() => void alertsTick(), 5_000);
+  firstAlerts.unref();
   const holidayRefresh = startHolidayRefreshJob();
   return {
     stop: () => {
       clearInterval(timer);
+      clearInterval(alertsTimer);
+      clearTimeout(firstAlerts);
       holidayRefresh.stop();
     },
   };

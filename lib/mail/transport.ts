@@ -19,12 +19,38 @@ export function currentTransportName(): "smtp" | "dev-mailbox" {
   return env().SMTP_URL ? "smtp" : "dev-mailbox";
 }
 
-let smtp: nodemailer.Transporter | undefined;
+/** Connections kept open to the relay: the outbox sends this many messages at once. */
+const POOL_CONNECTIONS = 5;
+
+let smtp: { url: string; transporter: nodemailer.Transporter } | undefined;
+
+/**
+ * One pooled transport per SMTP_URL: a batch of letters reuses a few open connections
+ * instead of a TCP and SMTP handshake per message. (Rebuilt if SMTP_URL changes, as tests do.)
+ */
+function transporter(): nodemailer.Transporter {
+  const url = env().SMTP_URL;
+  if (!url) throw new Error("SMTP_URL is not set.");
+  if (smtp?.url !== url) {
+    smtp?.transporter.close();
+    const pooled = new URL(url);
+    // nodemailer reads its options from the URL's query when given a URL.
+    if (!pooled.searchParams.has("pool")) pooled.searchParams.set("pool", "true");
+    if (!pooled.searchParams.has("maxConnections")) pooled.searchParams.set("maxConnections", String(POOL_CONNECTIONS));
+    smtp = { url, transporter: nodemailer.createTransport(pooled.toString()) };
+  }
+  return smtp.transporter;
+}
+
+/** Closes the pooled connections (scripts and tests, so the process can exit). */
+export function closeSmtpTransport(): void {
+  smtp?.transporter.close();
+  smtp = undefined;
+}
 
 export async function sendOverSmtp(mail: OutgoingMail): Promise<void> {
-  smtp ??= nodemailer.createTransport(env().SMTP_URL);
   try {
-    await smtp.sendMail({
+    await transporter().sendMail({
       to: mail.to,
       from: mail.from,
       subject: mail.subject,

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 import { db } from "@/lib/db/client";
-import { deliver, processOutbox, queueMail } from "@/lib/mail/send-mail";
+import { deliver, processOutbox, queueMail, queueMails } from "@/lib/mail/send-mail";
+import { closeSmtpTransport } from "@/lib/mail/transport";
 import { unique } from "../support/factories";
 
 // A real SMTP server in-process: the outbox talks to it over TCP like it would to any relay.
@@ -39,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   const { env } = await import("@/lib/env");
   Object.assign(env(), { SMTP_URL: undefined });
+  closeSmtpTransport();
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
@@ -81,19 +83,42 @@ describe("outbox over real SMTP", () => {
     expect(received.filter((m) => m.to === refusedTo)).toHaveLength(0);
   });
 
-  it("keeps no usable token after sending a sign-in link, and takes over a claim left by a dead worker", async () => {
+  it("keeps no usable token after sending a sign-in link", async () => {
     const to = `${unique("link")}@example.org`;
     const id = await queueMail({ to, subject: "Your sign-in link", text: "http://localhost/x?token=secret", redactAfterSend: true });
     expect(await deliver(id)).toBe("sent");
     const sent = await db.delivery.findUniqueOrThrow({ where: { id }, select: { text: true } });
     expect(sent.text).not.toContain("secret");
+  });
 
+  it("never resends a claim left by a dead worker: it becomes unconfirmed, for a person to decide", async () => {
     const stuckTo = `${unique("stuck")}@example.org`;
     const stuck = await queueMail({ to: stuckTo, subject: "Stuck", text: "x" });
-    await db.delivery.update({ where: { id: stuck }, data: { state: "sending", claimedAt: new Date(Date.now() - 11 * 60_000), attempts: 1 } });
+    // Claimed nine minutes ago: still within the lease, so another worker leaves it alone.
+    await db.delivery.update({ where: { id: stuck }, data: { state: "sending", claimedAt: new Date(Date.now() - 9 * 60_000), attempts: 1 } });
     await processOutbox();
-    expect((await db.delivery.findUniqueOrThrow({ where: { id: stuck }, select: { state: true } })).state).toBe("sent");
-    expect(received.filter((m) => m.to === stuckTo)).toHaveLength(1);
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: stuck }, select: { state: true } })).state).toBe("sending");
+    // Eleven minutes: the worker died between the SMTP conversation and recording it.
+    await db.delivery.update({ where: { id: stuck }, data: { claimedAt: new Date(Date.now() - 11 * 60_000) } });
+    await processOutbox();
+    const row = await db.delivery.findUniqueOrThrow({ where: { id: stuck }, select: { state: true, lastError: true, attempts: true } });
+    expect(row).toMatchObject({ state: "unconfirmed", attempts: 1 });
+    expect(row.lastError).toMatch(/could not confirm this letter was sent/);
+    expect(await deliver(stuck)).toBe("skipped");
+    await processOutbox();
+    expect(received.filter((m) => m.to === stuckTo)).toHaveLength(0);
+  });
+
+  it("queues many in one statement, once per dedupe key, and sends them concurrently, each once", async () => {
+    const tag = unique("many");
+    const mails = Array.from({ length: 12 }, (_, i) => ({ to: `${tag}-${i}@example.org`, subject: `Letter ${i}`, text: "x", dedupeKey: `${tag}:${i}` }));
+    expect(await queueMails(mails)).toBe(12);
+    expect(await queueMails(mails.slice(0, 3))).toBe(0);
+    expect(await queueMail(mails[0]!)).toBe((await db.delivery.findUniqueOrThrow({ where: { dedupeKey: `${tag}:0` } })).id);
+    await processOutbox(50, { concurrency: 4 });
+    const rows = await db.delivery.findMany({ where: { dedupeKey: { startsWith: `${tag}:` } }, select: { state: true, messageId: true } });
+    expect(rows.every((r) => r.state === "sent")).toBe(true);
+    for (const row of rows) expect(received.filter((m) => m.messageId === row.messageId)).toHaveLength(1);
   });
 
   it("refuses to queue a message with a bad address", async () => {

@@ -9,7 +9,10 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { SMTPServer } from "smtp-server";
+import { simpleParser, type AddressObject } from "mailparser";
 import { createTestDatabase, type TestDatabase } from "./test-database";
+import { MAIL_FILE, NOW_FILE, WORKER_LOG, type ReceivedMail } from "./batch-browser-env";
 import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
 import {
   BASE_URL,
@@ -38,8 +41,8 @@ function buildUnlessCurrent(env: NodeJS.ProcessEnv): void {
   else say("Reusing the build in .next (the sources have not changed since it was made).");
 }
 
-/** The environment of the seed script and the web server: everything the app reads is pinned. */
-function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
+/** The environment of the seed script, the web server and the worker: everything the app reads is pinned. */
+function appEnv(databaseUrl: string, smtpPort: number): NodeJS.ProcessEnv {
   const env: Record<string, string | undefined> = {
     ...process.env,
     APP_ENV: "test",
@@ -49,11 +52,16 @@ function appEnv(databaseUrl: string): NodeJS.ProcessEnv {
     PORT: String(BROWSER_PORT),
     NEXT_TELEMETRY_DISABLED: "1",
     DATA_DIR: BROWSER_DATA_DIR,
-    // Empty means "not set" to lib/env.ts, and stops Next.js filling them in from a developer's .env:
-    // the tests need the dev mailbox (no SMTP) and a fixed "today".
-    SMTP_URL: "",
+    // Mail goes over real SMTP to the in-process test server below (tests read what it received),
+    // and "today" is fixed; a spec may move it forward by writing NOW_FILE (lib/time.ts).
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: "FOI Tracker <foi-tracker@localhost>",
     FOI_NOW: BROWSER_TODAY,
+    FOI_NOW_FILE: NOW_FILE,
+    // Empty means "not set" to lib/env.ts, and stops Next.js filling it in from a developer's .env.
     SEED_ON_START: "",
+    // No network here, and the bank holidays must not change under the tests.
+    HOLIDAYS_REFRESH_URL: "off",
   };
   delete env.NODE_ENV; // `next start` sets production itself
   return env as unknown as NodeJS.ProcessEnv; // Next.js's types declare NODE_ENV required
@@ -115,6 +123,49 @@ async function waitUntilServing(server: ChildProcess, timeoutMs = 90_000): Promi
   throw new Error(`next start did not answer ${BASE_URL}/api/health within ${timeoutMs / 1000} s. Its log (${SERVER_LOG}):\n${logTail()}`);
 }
 
+function addressText(address: AddressObject | AddressObject[] | undefined): string {
+  if (!address) return "";
+  return (Array.isArray(address) ? address : [address]).map((a) => a.text).join(", ");
+}
+
+/**
+ * A real SMTP server in this (the test runner's) process, on a free port: every message the
+ * app sends is parsed and appended to MAIL_FILE, which readMail() and the specs read. The
+ * file is rewritten whole through a rename, so a reader never sees half a message.
+ */
+async function startSmtpServer(): Promise<{ port: number; close: () => Promise<void> }> {
+  const received: ReceivedMail[] = [];
+  fs.writeFileSync(MAIL_FILE, "[]");
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS", "AUTH"],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream).then((mail) => {
+        received.push({
+          messageId: mail.messageId ?? "",
+          to: addressText(mail.to),
+          from: addressText(mail.from),
+          replyTo: addressText(mail.replyTo),
+          subject: mail.subject ?? "",
+          text: mail.text ?? "",
+          receivedAt: new Date().toISOString(),
+        });
+        const temporary = `${MAIL_FILE}.tmp`;
+        fs.writeFileSync(temporary, JSON.stringify(received, null, 1));
+        fs.renameSync(temporary, MAIL_FILE);
+        callback();
+      }, callback);
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => resolve());
+  });
+  const port = (server.server.address() as net.AddressInfo).port;
+  return { port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+}
+
 async function stopServer(server: ChildProcess): Promise<void> {
   if (server.exitCode !== null || server.signalCode !== null) return;
   const exited = new Promise((r) => server.once("exit", r));
@@ -130,16 +181,25 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   fs.mkdirSync(BROWSER_DATA_DIR, { recursive: true });
   fs.rmSync(STATE_FILE, { force: true });
   fs.rmSync(OWNER_STORAGE_STATE, { force: true });
+  fs.rmSync(NOW_FILE, { force: true }); // left by an interrupted run: the clock starts at BROWSER_TODAY
 
   buildUnlessCurrent({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" });
   await assertPortFree(BROWSER_PORT);
 
   let database: TestDatabase | null = null;
   let server: ChildProcess | null = null;
-  const killOnExit = () => server?.kill("SIGKILL");
+  let worker: ChildProcess | null = null;
+  let smtp: { port: number; close: () => Promise<void> } | null = null;
+  const killOnExit = () => {
+    server?.kill("SIGKILL");
+    worker?.kill("SIGKILL");
+  };
   const teardown = async () => {
     process.off("exit", killOnExit);
+    if (worker) await stopServer(worker);
     if (server) await stopServer(server);
+    if (smtp) await smtp.close();
+    fs.rmSync(NOW_FILE, { force: true });
     if (database) await database.drop();
     // Both point at a database that no longer exists; server.log stays for reading.
     fs.rmSync(STATE_FILE, { force: true });
@@ -150,7 +210,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     let started = Date.now();
     database = await createTestDatabase("foi_browser", BROWSER_DATA_DIR, BROWSER_PG_PORT);
     say(`Fresh database ready in ${seconds(started)}.`);
-    const env = appEnv(database.url);
+    smtp = await startSmtpServer();
+    const env = appEnv(database.url, smtp.port);
 
     started = Date.now();
     const seeded = seed(env);
@@ -163,6 +224,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     process.on("exit", killOnExit);
     await waitUntilServing(server);
     say(`next start answered ${BASE_URL}/api/health in ${seconds(started)} (log: ${path.relative(ROOT, SERVER_LOG)}).`);
+
+    // `next start` alone runs no background worker (npm start runs one beside it); the outbox
+    // (batch letters, chasers) is drained by the same separate worker a multi-instance
+    // deployment uses, `npm run worker`, against this database and SMTP server.
+    const workerLog = fs.openSync(WORKER_LOG, "w");
+    worker = spawn(TSX_BIN, ["--conditions=react-server", path.join("scripts", "worker.ts")], { stdio: ["ignore", workerLog, workerLog], env });
+    fs.closeSync(workerLog);
+    say(`Worker started (log: ${path.relative(ROOT, WORKER_LOG)}); test SMTP server on port ${smtp.port}.`);
 
     const state: BrowserTestState = {
       baseURL: BASE_URL,

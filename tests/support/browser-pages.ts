@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { BASE_URL, ROOT } from "./browser-env";
+import { receivedMail } from "./batch-browser-env";
 
 /** A browser context with no cookies, whatever the file's storageState. */
 export async function freshContext(browser: Browser): Promise<BrowserContext> {
@@ -33,17 +34,18 @@ export async function signIn(page: Page, email: string, password: string, worksp
 }
 
 /**
- * The text of the newest email to `to` whose subject is `subject`, read from the dev
- * mailbox page (it lists what the app "sent" when no SMTP server is configured).
+ * The text of the newest email to `to` whose subject is `subject`, as received by the test
+ * SMTP server the global setup runs (the app under test sends real SMTP). `page` is unused
+ * now; it stays so the specs that call this keep their shape.
  */
-export async function readMail(page: Page, to: string, subject: string): Promise<string> {
+export async function readMail(_page: Page, to: string, subject: string): Promise<string> {
   let text = "";
-  await expect(async () => {
-    await page.goto("/dev/mailbox");
-    await expect(page.getByRole("heading", { level: 1, name: "Dev mailbox" })).toBeVisible();
-    const mail = page.getByRole("article").filter({ has: page.getByRole("heading", { name: subject }) }).filter({ hasText: `To ${to},` }).first();
-    await expect(mail).toBeVisible({ timeout: 1_000 });
-    text = await mail.locator("pre").innerText();
+  await expect(() => {
+    const mail = receivedMail()
+      .filter((m) => m.subject === subject && m.to.toLowerCase().includes(to.toLowerCase()))
+      .at(-1);
+    expect(mail, `an email to ${to} with the subject "${subject}"`).toBeDefined();
+    text = mail!.text;
   }).toPass({ timeout: 15_000 });
   return text;
 }

@@ -6,6 +6,12 @@ import { Pagination } from "@/components/pagination";
 import { FilterSelect } from "@/components/filter-select";
 import { listHref } from "@/lib/pagination/list-href";
 import { BODY_STATUSES, NHS_REGIONS, OUTCOMES, outcomeLabels, statusLabels } from "@/lib/bodies/schemas";
+import { roleAtLeast } from "@/lib/auth/access";
+import { BatchActionForm } from "@/components/batch-action-form";
+import { startBatchAction } from "../batches/actions";
+
+// The tick boxes in the table belong to this form (through their `form` attribute).
+const START_BATCH_FORM = "start-batch-form";
 
 export const metadata: Metadata = { title: "Trusts" };
 
@@ -13,8 +19,9 @@ type Params = Record<string, string | undefined>;
 
 export default async function TrustsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
-  const { actor } = await requireWorkspace();
+  const { actor, role } = await requireWorkspace();
   const { filters, total, pageCount, bodies } = await listBodies(actor, params);
+  const canStartBatch = roleAtLeast(role, "editor") && bodies.length > 0;
   return (
     <>
       <h1>Trusts and other bodies</h1>
@@ -37,6 +44,12 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           <button type="submit">Filter</button> <Link href="/trusts">Clear filters</Link>
         </div>
       </form>
+      {canStartBatch ? (
+        <BatchActionForm action={startBatchAction} hidden={{}} id={START_BATCH_FORM} className="inline-form batch-start-selected" label="Start a batch">
+          <p className="hint">Tick trusts in the table (on this page), then start a batch: one follow-up letter to each, as a draft you check before sending.</p>
+          <button type="submit">Start a batch with the ticked trusts</button>
+        </BatchActionForm>
+      ) : null}
       {bodies.length === 0 ? (
         <p className="empty">No bodies match these filters. Try clearing some of them.</p>
       ) : (
@@ -46,6 +59,11 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           </caption>
           <thead>
             <tr>
+              {canStartBatch ? (
+                <th scope="col">
+                  <span className="visually-hidden">Tick for a batch</span>
+                </th>
+              ) : null}
               <th scope="col">Name</th>
               <th scope="col">ODS code</th>
               <th scope="col">Region</th>
@@ -56,6 +74,14 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           <tbody>
             {bodies.map((b) => (
               <tr key={b.id}>
+                {canStartBatch ? (
+                  <td>
+                    <input type="checkbox" name="bodyIds" value={b.id} form={START_BATCH_FORM} id={`tick-${b.id}`} />
+                    <label htmlFor={`tick-${b.id}`} className="visually-hidden">
+                      Tick {b.name} for a batch
+                    </label>
+                  </td>
+                ) : null}
                 <td>
                   <Link href={`/trusts/${b.id}`}>{b.name}</Link>
                   {b.shortName ? <span className="muted"> ({b.shortName})</span> : null}

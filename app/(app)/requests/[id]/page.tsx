@@ -12,11 +12,16 @@ import { possibleNextEvents } from "@/lib/requests/timeline";
 import { isOwedAndLate } from "@/lib/requests/next-step";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
+import { ResearchAnswers } from "@/components/answer-section";
 import { EventForm } from "@/components/event-form";
 import { RemoveEventButton } from "@/components/remove-event-button";
 import { RequestLetters } from "@/components/request-letters";
 import { draftLetters, letterFactsFromRequest } from "@/lib/letters/draft-letters";
 import { deleteRequestAction, recordEventAction, removeEventAction } from "../actions";
+import { listOutcomes } from "@/lib/outcomes/queries";
+import { OUTCOME_GROUPS } from "@/lib/batches/create-batch";
+import { BatchStartControls } from "@/components/batch-start-controls";
+import { startBatchAction } from "../../batches/actions";
 
 export const metadata: Metadata = { title: "Request" };
 
@@ -55,6 +60,9 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           {" · "}
           <Link href={`/requests/${request.id}/outcomes`}>Outcomes per trust</Link>
         </p>
+      ) : null}
+      {canEdit && request._count.outcomes > 0 ? (
+        <BatchStartControls action={startBatchAction} parentId={request.id} counts={(await listOutcomes(actor, request.id)).counts} groups={OUTCOME_GROUPS} />
       ) : null}
 
       <h2>The clock</h2>
@@ -162,6 +170,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       ) : null}
 
       <RequestMessages actor={actor} requestId={request.id} canEdit={canEdit} />
+
+      <ResearchAnswers actor={actor} requestId={request.id} />
 
       <h2>{request.status === "draft" ? "The letter (draft)" : "The request as sent"}</h2>
       <pre className="letter">{request.letter}</pre>

@@ -1,0 +1,68 @@
+import "server-only";
+import { formatUkDate } from "@/lib/deadlines";
+import { db } from "@/lib/db/client";
+import { CLOCK_RUNNING } from "@/lib/requests/status";
+import { fromDbDate } from "@/lib/requests/dates";
+import { now } from "@/lib/time";
+import { buildCalendar, type IcalEvent } from "./ical";
+import { hashCalendarToken } from "./settings";
+import { appUrl } from "./secrets";
+
+// A feed is for a calendar, not an archive: a cap keeps a huge workspace's feed usable.
+const MAX_EVENTS = 5_000;
+
+/**
+ * The person's calendar: every due date and internal review date of their workspaces' open
+ * requests. The token is the credential (no session), so only its hash is looked up; a
+ * revoked or unknown token gives null (a 404). UIDs are stable per request and kind so
+ * calendars update an event in place when its date moves, and drop it when it closes.
+ */
+export async function calendarFeedFor(token: unknown): Promise<string | null> {
+  if (typeof token !== "string" || token.length < 20 || token.length > 200) return null;
+  const settings = await db.alertSettings.findUnique({ where: { calendarTokenHash: hashCalendarToken(token) }, select: { userId: true } });
+  if (!settings) return null;
+  const memberships = await db.membership.findMany({ where: { userId: settings.userId }, select: { workspaceId: true } });
+  const workspaceIds = memberships.map((m) => m.workspaceId);
+  const requests = await db.foiRequest.findMany({
+    where: {
+      workspaceId: { in: workspaceIds },
+      deletedAt: null,
+      OR: [
+        { status: { in: CLOCK_RUNNING }, dueOn: { not: null } },
+        { status: "internal_review", reviewDueOn: { not: null } },
+      ],
+    },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: MAX_EVENTS,
+    select: { id: true, title: true, status: true, dueOn: true, reviewDueOn: true, updatedAt: true, body: { select: { name: true } } },
+  });
+  const events: IcalEvent[] = [];
+  for (const r of requests) {
+    const url = appUrl(`/requests/${r.id}`);
+    // Seconds since 2020 only grow, so a later change always has a higher SEQUENCE.
+    const sequence = Math.max(0, Math.floor((r.updatedAt.getTime() - Date.UTC(2020, 0, 1)) / 1000));
+    const dueOn = fromDbDate(r.dueOn);
+    if (dueOn && CLOCK_RUNNING.includes(r.status)) {
+      events.push({
+        uid: `${r.id}-due@foi-tracker`,
+        date: dueOn,
+        summary: `FOI due: ${r.body.name} (${r.title})`,
+        description: `Response due ${formatUkDate(dueOn)} from ${r.body.name}.\n${url}`,
+        url,
+        sequence,
+      });
+    }
+    const reviewDueOn = fromDbDate(r.reviewDueOn);
+    if (reviewDueOn && r.status === "internal_review") {
+      events.push({
+        uid: `${r.id}-review@foi-tracker`,
+        date: reviewDueOn,
+        summary: `FOI internal review due: ${r.body.name} (${r.title})`,
+        description: `Internal review due ${formatUkDate(reviewDueOn)} from ${r.body.name}.\n${url}`,
+        url,
+        sequence,
+      });
+    }
+  }
+  return buildCalendar({ name: "FOI Tracker due dates", events, now: now() });
+}

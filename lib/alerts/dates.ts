@@ -1,0 +1,62 @@
+// Day arithmetic for alerts: the sweep and the digests work on London calendar days.
+import { addWorkingDays, formatUkDate, workingDaysBetween, type WorkingDayCalendar } from "@/lib/deadlines";
+
+const LONDON = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** The London calendar day and wall-clock time of an instant: { day: "2021-09-06", time: "08:00" }. */
+export function londonParts(at: Date): { day: string; time: string } {
+  const parts = Object.fromEntries(LONDON.formatToParts(at).map((p) => [p.type, p.value]));
+  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
+}
+
+export function londonDay(at: Date): string {
+  return londonParts(at).day;
+}
+
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Every day in (after, upTo], oldest first. */
+export function daysBetween(after: string, upTo: string): string[] {
+  const days: string[] = [];
+  for (let d = addDays(after, 1); d <= upTo; d = addDays(d, 1)) days.push(d);
+  return days;
+}
+
+export function isoOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The working-day calendar's answer, or null outside its years (never throws on odd data). */
+export function safeAddWorkingDays(calendar: WorkingDayCalendar, day: string, n: number): string | null {
+  try {
+    return addWorkingDays(calendar, day, n);
+  } catch {
+    return null;
+  }
+}
+
+/** Working days left (positive), 0 on the day, or overdue (negative), with words for people. */
+export function workingDaysFrom(calendar: WorkingDayCalendar, today: string, dueOn: string): { workingDays: number; label: string } {
+  let n: number;
+  try {
+    n = workingDaysBetween(calendar, today, dueOn);
+  } catch {
+    return { workingDays: 0, label: `due ${formatUkDate(dueOn)}` };
+  }
+  const days = (k: number) => `${k} working day${k === 1 ? "" : "s"}`;
+  if (n > 0) return { workingDays: n, label: `${days(n)} left` };
+  if (n === 0) return { workingDays: 0, label: dueOn === today ? "Due today" : "Due by the next working day" };
+  return { workingDays: n, label: `Overdue by ${days(-n)}` };
+}

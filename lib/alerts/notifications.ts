@@ -1,0 +1,129 @@
+import "server-only";
+import { requireRole, type Actor } from "@/lib/auth/access";
+import { NotFoundError } from "@/lib/auth/errors";
+import { formatUkDate } from "@/lib/deadlines";
+import { db, type Prisma } from "@/lib/db/client";
+import type { AlertKind, Law } from "@/lib/generated/prisma";
+import { calendarFor } from "@/lib/holidays/calendars";
+import { fromDbDate } from "@/lib/requests/dates";
+import { now } from "@/lib/time";
+import { londonDay, workingDaysFrom } from "./dates";
+import { alertLabel, whatToDo } from "./kinds";
+import { listNotificationsSchema } from "./schemas";
+import { visibleNotificationsWhere } from "./visibility";
+
+export const NOTIFICATIONS_PAGE_SIZE = 20;
+
+export interface NotificationItem {
+  id: string;
+  kind: AlertKind;
+  label: string;
+  whatToDo: string;
+  requestId: string;
+  requestTitle: string;
+  bodyName: string;
+  batchName: string | null;
+  /** YYYY-MM-DD: the date the alert is about. */
+  dueOn: string;
+  /** "Tuesday 31 August 2021". */
+  dueLabel: string;
+  /** Working days from today to dueOn: positive left, negative overdue. */
+  workingDays: number;
+  /** "3 working days left", "Due today", "Overdue by 4 working days". */
+  workingDaysLabel: string;
+  /** YYYY-MM-DD and its UK label. */
+  raisedOn: string;
+  raisedLabel: string;
+  readAt: Date | null;
+}
+
+export interface NotificationPage {
+  items: NotificationItem[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+async function scope(actor: Actor): Promise<Prisma.NotificationWhereInput> {
+  await requireRole(actor, "viewer");
+  const visible = await visibleNotificationsWhere(actor.userId, londonDay(now()));
+  // Deleted requests stay out of the list; their alerts come back if an owner restores them.
+  return { userId: actor.userId, workspaceId: actor.workspaceId, alert: { request: { deletedAt: null } }, AND: [visible] };
+}
+
+export async function listNotifications(actor: Actor, input: { page?: unknown; unread?: boolean } = {}): Promise<NotificationPage> {
+  const { page: wanted, unread } = listNotificationsSchema.parse(input);
+  const base = await scope(actor);
+  const where: Prisma.NotificationWhereInput = unread ? { ...base, readAt: null } : base;
+  const total = await db.notification.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
+  const page = Math.min(wanted, pageCount);
+  const rows = await db.notification.findMany({
+    where,
+    orderBy: [{ alert: { raisedOn: "desc" } }, { createdAt: "desc" }, { id: "asc" }],
+    skip: (page - 1) * NOTIFICATIONS_PAGE_SIZE,
+    take: NOTIFICATIONS_PAGE_SIZE,
+    select: {
+      id: true,
+      readAt: true,
+      alert: {
+        select: {
+          kind: true,
+          dueOn: true,
+          raisedOn: true,
+          request: { select: { id: true, title: true, law: true, body: { select: { name: true } }, batch: { select: { name: true } } } },
+        },
+      },
+    },
+  });
+  const today = londonDay(now());
+  const calendars = new Map<Law, Awaited<ReturnType<typeof calendarFor>>>();
+  const items: NotificationItem[] = [];
+  for (const row of rows) {
+    const { alert } = row;
+    const law = alert.request.law;
+    if (!calendars.has(law)) calendars.set(law, await calendarFor(law));
+    const dueOn = fromDbDate(alert.dueOn)!;
+    const raisedOn = fromDbDate(alert.raisedOn)!;
+    const days = workingDaysFrom(calendars.get(law)!, today, dueOn);
+    items.push({
+      id: row.id,
+      kind: alert.kind,
+      label: alertLabel(alert.kind),
+      whatToDo: whatToDo(alert.kind),
+      requestId: alert.request.id,
+      requestTitle: alert.request.title,
+      bodyName: alert.request.body.name,
+      batchName: alert.request.batch?.name ?? null,
+      dueOn,
+      dueLabel: formatUkDate(dueOn),
+      workingDays: days.workingDays,
+      workingDaysLabel: days.label,
+      raisedOn,
+      raisedLabel: formatUkDate(raisedOn),
+      readAt: row.readAt,
+    });
+  }
+  return { items, total, page, pageCount };
+}
+
+export async function unreadCount(actor: Actor): Promise<number> {
+  const where = await scope(actor);
+  return db.notification.count({ where: { ...where, readAt: null } });
+}
+
+/** Marks one of the actor's own notifications read; anyone else's id is not found. */
+export async function markRead(actor: Actor, notificationId: unknown): Promise<void> {
+  await requireRole(actor, "viewer");
+  if (typeof notificationId !== "string" || notificationId.length === 0 || notificationId.length > 100) throw new NotFoundError("That notification does not exist.");
+  const found = await db.notification.findFirst({ where: { id: notificationId, userId: actor.userId, workspaceId: actor.workspaceId }, select: { id: true, readAt: true } });
+  if (!found) throw new NotFoundError("That notification does not exist.");
+  if (!found.readAt) await db.notification.update({ where: { id: found.id }, data: { readAt: now() } });
+}
+
+export async function markAllRead(actor: Actor): Promise<number> {
+  // Only what the person can see: a "due soon" still hidden by their own setting stays unread.
+  const where = await scope(actor);
+  const result = await db.notification.updateMany({ where: { ...where, readAt: null }, data: { readAt: now() } });
+  return result.count;
+}

@@ -1,0 +1,219 @@
+import "server-only";
+import { db, Prisma } from "@/lib/db/client";
+import type { AlertKind, Law } from "@/lib/generated/prisma";
+import { calendarFor } from "@/lib/holidays/calendars";
+import { addDays, daysBetween, safeAddWorkingDays } from "./dates";
+import { isoDaySchema } from "./schemas";
+
+export const SWEEP_TASK = "alerts-sweep";
+/** The first ever sweep looks back this many days, so installing the app does not raise years of history. */
+export const FIRST_RUN_LOOKBACK_DAYS = 14;
+/**
+ * A clarification or fee entry can be recorded after the day it happened; it is still
+ * raised if dated up to this many days before the sweep window (older ones are history).
+ */
+export const WAITING_LATE_ENTRY_DAYS = 30;
+const LAWS: Law[] = ["foia", "eir", "foisa"];
+const MAX_DUE_SOON_DAYS = 10;
+
+export interface RaisedAlert {
+  requestId: string;
+  kind: AlertKind;
+  cycle: string;
+  dueOn: string;
+  bodyName: string;
+  workspaceId: string;
+}
+
+export interface SweepResult {
+  /** The days this sweep covered: (last finished sweep day, today]. */
+  days: string[];
+  /** Alerts raised now (in a dry run: those that would be). */
+  raised: RaisedAlert[];
+  /** Notifications created (in a dry run: that would be). */
+  notifications: number;
+}
+
+/**
+ * For each law and each "due soon" setting N (1..10), the due dates whose "N working days
+ * before" falls in (after, upTo]. The mapping is monotonic, so each set is one date range;
+ * computing it here lets the SQL use the index on dueOn instead of working-day arithmetic.
+ */
+async function dueSoonRanges(after: string, upTo: string) {
+  const rows: { law: Law; n: number; from: string; to: string }[] = [];
+  for (const law of LAWS) {
+    const calendar = await calendarFor(law);
+    for (let n = 1; n <= MAX_DUE_SOON_DAYS; n++) {
+      let from: string | null = null;
+      let to: string | null = null;
+      // N working days are at most ~3N+20 calendar days (Christmas), so this bound is generous.
+      for (let x = addDays(after, 1); x <= addDays(upTo, 3 * n + 21); x = addDays(x, 1)) {
+        const warnOn = safeAddWorkingDays(calendar, x, -n);
+        if (warnOn !== null && warnOn > after && warnOn <= upTo) {
+          from ??= x;
+          to = x;
+        }
+      }
+      if (from && to) rows.push({ law, n, from, to });
+    }
+  }
+  return rows;
+}
+
+/**
+ * The requests that have an alert due in (after, upTo], as one SELECT per kind. Each kind
+ * reads through the index on its stored date (kept current by unsafeRecomputeClock), so a
+ * changed due date moves a pending alert by construction. Dates are the alert's own:
+ * due_today on dueOn; overdue the day after dueOn; very_overdue the day after the 40th
+ * working day (or after an extended date beyond it), matching describeClock; reviews the day
+ * after their dates; waiting kinds from the day after the body asked (or the first sweep after
+ * an entry recorded late, up to WAITING_LATE_ENTRY_DAYS).
+ */
+async function candidatesSql(after: string, upTo: string): Promise<Prisma.Sql> {
+  const ranges = await dueSoonRanges(after, upTo);
+  const L = Prisma.sql`${after}::date`;
+  const D = Prisma.sql`${upTo}::date`;
+  const W = Prisma.sql`${addDays(after, -WAITING_LATE_ENTRY_DAYS)}::date`;
+  const running = Prisma.sql`r.status IN ('awaiting_response', 'extended') AND r."deletedAt" IS NULL AND r."receivedOn" IS NOT NULL`;
+  const review = Prisma.sql`r.status = 'internal_review' AND r."deletedAt" IS NULL AND r."reviewRequestedOn" IS NOT NULL`;
+  const dueSoon =
+    ranges.length === 0
+      ? Prisma.empty
+      : Prisma.sql`
+    SELECT r.id AS "requestId", r."workspaceId", 'due_soon'::"AlertKind" AS kind, r."receivedOn" AS cycle, r."dueOn" AS "dueOn"
+    FROM "FoiRequest" r
+    JOIN ws ON ws."workspaceId" = r."workspaceId"
+    JOIN unnest(${ranges.map((r) => r.law)}::text[], ${ranges.map((r) => r.n)}::int[], ${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[])
+      AS soon(law, n, dfrom, dto) ON soon.law = r.law::text AND soon.n = ws.n AND r."dueOn" BETWEEN soon.dfrom AND soon.dto
+    WHERE r."dueOn" BETWEEN ${ranges.map((r) => r.from).sort()[0]}::date AND ${ranges.map((r) => r.to).sort().at(-1)}::date AND ${running}
+    UNION ALL`;
+  return Prisma.sql`
+    WITH ws AS (
+      -- "Due soon" is raised as early as the member who wants the most warning asked for.
+      SELECT m."workspaceId", MAX(COALESCE(s."dueSoonDays", 3))::int AS n
+      FROM "Membership" m LEFT JOIN "AlertSettings" s ON s."userId" = m."userId"
+      GROUP BY m."workspaceId"
+    ),
+    candidates ("requestId", "workspaceId", kind, cycle, "dueOn") AS (
+      ${dueSoon}
+      SELECT r.id, r."workspaceId", 'due_today'::"AlertKind", r."receivedOn", r."dueOn"
+      FROM "FoiRequest" r WHERE r."dueOn" > ${L} AND r."dueOn" <= ${D} AND ${running}
+      UNION ALL
+      SELECT r.id, r."workspaceId", 'overdue'::"AlertKind", r."receivedOn", r."dueOn"
+      FROM "FoiRequest" r WHERE r."dueOn" >= ${L} AND r."dueOn" < ${D} AND ${running}
+      UNION ALL
+      SELECT r.id, r."workspaceId", 'very_overdue'::"AlertKind", r."receivedOn", GREATEST(r."veryOverdueOn", r."dueOn")
+      FROM "FoiRequest" r
+      WHERE ((r."veryOverdueOn" >= ${L} AND r."veryOverdueOn" < ${D} AND r."veryOverdueOn" >= r."dueOn")
+          OR (r."dueOn" >= ${L} AND r."dueOn" < ${D} AND r."dueOn" > r."veryOverdueOn"))
+        AND ${running}
+      UNION ALL
+      SELECT r.id, r."workspaceId", 'review_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewDueOn"
+      FROM "FoiRequest" r WHERE r."reviewDueOn" >= ${L} AND r."reviewDueOn" < ${D} AND ${review}
+      UNION ALL
+      SELECT r.id, r."workspaceId", 'review_very_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewVeryOverdueOn"
+      FROM "FoiRequest" r WHERE r."reviewVeryOverdueOn" >= ${L} AND r."reviewVeryOverdueOn" < ${D} AND ${review}
+      UNION ALL
+      SELECT r.id, r."workspaceId", 'clarification_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
+      FROM "FoiRequest" r WHERE r."waitingSince" >= ${W} AND r."waitingSince" < ${D} AND r.status = 'awaiting_clarification' AND r."deletedAt" IS NULL
+      UNION ALL
+      SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
+      FROM "FoiRequest" r WHERE r."waitingSince" >= ${W} AND r."waitingSince" < ${D} AND r.status = 'awaiting_fee' AND r."deletedAt" IS NULL
+    )`;
+}
+
+interface RaisedRow {
+  requestId: string;
+  kind: AlertKind;
+  cycle: string;
+  dueOn: string;
+  bodyName: string;
+  workspaceId: string;
+  notifications: number;
+}
+
+/** The last day a sweep finished before `today`, or null if none ever did. */
+async function lastSweptBefore(today: string): Promise<string | null> {
+  const rows = await db.$queryRaw<{ day: string | null }[]>`
+    SELECT to_char(MAX(day), 'YYYY-MM-DD') AS day FROM "ScheduledRun"
+    WHERE task = ${SWEEP_TASK} AND "finishedAt" IS NOT NULL AND day < ${today}::date`;
+  return rows[0]?.day ?? null;
+}
+
+/**
+ * Raises every alert due in (last finished sweep, today] exactly once: the INSERT's
+ * ON CONFLICT on (request, kind, cycle) is what stops a re-run or a second worker, not a
+ * check beforehand. Notifications go to every member (unless they turned the kind off) for
+ * the alerts this run actually inserted, in the same statement and transaction, which also
+ * records the days as swept. A dry run computes the same set and writes nothing.
+ */
+export async function runAlertSweep(options: { today: string; dryRun?: boolean }): Promise<SweepResult> {
+  const today = isoDaySchema.parse(options.today);
+  const last = await lastSweptBefore(today);
+  const after = last ?? addDays(today, -FIRST_RUN_LOOKBACK_DAYS);
+  const days = daysBetween(after, today);
+  const candidates = await candidatesSql(after, today);
+
+  if (options.dryRun) {
+    const rows = await db.$queryRaw<RaisedRow[]>`
+      ${candidates},
+      fresh AS (
+        SELECT DISTINCT c.* FROM candidates c
+        WHERE NOT EXISTS (SELECT 1 FROM "Alert" a WHERE a."requestId" = c."requestId" AND a.kind = c.kind AND a.cycle = c.cycle)
+      )
+      SELECT f."requestId", f.kind::text AS kind, to_char(f.cycle, 'YYYY-MM-DD') AS cycle, to_char(f."dueOn", 'YYYY-MM-DD') AS "dueOn",
+        b.name AS "bodyName", f."workspaceId",
+        (SELECT COUNT(*) FROM "Membership" m LEFT JOIN "AlertPreference" p ON p."userId" = m."userId" AND p.kind = f.kind
+          WHERE m."workspaceId" = f."workspaceId" AND (p.delivery IS NULL OR p.delivery <> 'off'))::int AS notifications
+      FROM fresh f JOIN "FoiRequest" r ON r.id = f."requestId" JOIN "PublicBody" b ON b.id = r."bodyId"
+      ORDER BY f."dueOn", b.name, f.kind`;
+    return { days, raised: rows.map(toRaised), notifications: rows.reduce((sum, r) => sum + r.notifications, 0) };
+  }
+
+  return db.$transaction(
+    async (tx) => {
+      const rows = await tx.$queryRaw<RaisedRow[]>`
+        ${candidates},
+        inserted AS (
+          INSERT INTO "Alert" (id, "workspaceId", "requestId", kind, cycle, "dueOn", "raisedOn")
+          SELECT gen_random_uuid()::text, c."workspaceId", c."requestId", c.kind, c.cycle, c."dueOn", ${today}::date
+          FROM candidates c
+          -- A fixed order, so two concurrent sweeps wait on each other instead of deadlocking.
+          ORDER BY c."requestId", c.kind, c.cycle
+          ON CONFLICT ("requestId", kind, cycle) DO NOTHING
+          RETURNING id, "workspaceId", "requestId", kind, cycle, "dueOn"
+        ),
+        notified AS (
+          INSERT INTO "Notification" (id, "alertId", "userId", "workspaceId")
+          SELECT gen_random_uuid()::text, i.id, m."userId", i."workspaceId"
+          FROM inserted i
+          JOIN "Membership" m ON m."workspaceId" = i."workspaceId"
+          LEFT JOIN "AlertPreference" p ON p."userId" = m."userId" AND p.kind = i.kind
+          WHERE p.delivery IS NULL OR p.delivery <> 'off'
+          ON CONFLICT ("alertId", "userId") DO NOTHING
+          RETURNING 1
+        )
+        SELECT i."requestId", i.kind::text AS kind, to_char(i.cycle, 'YYYY-MM-DD') AS cycle, to_char(i."dueOn", 'YYYY-MM-DD') AS "dueOn",
+          b.name AS "bodyName", i."workspaceId", (SELECT COUNT(*) FROM notified)::int AS notifications
+        FROM inserted i JOIN "FoiRequest" r ON r.id = i."requestId" JOIN "PublicBody" b ON b.id = r."bodyId"
+        ORDER BY i."dueOn", b.name, i.kind`;
+      await tx.$executeRaw`
+        INSERT INTO "ScheduledRun" (task, day, "startedAt", "finishedAt")
+        SELECT ${SWEEP_TASK}, d::date, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP FROM unnest(${days}::text[]) AS d
+        ON CONFLICT (task, day) DO UPDATE SET "finishedAt" = COALESCE("ScheduledRun"."finishedAt", EXCLUDED."finishedAt")`;
+      return { days, raised: rows.map(toRaised), notifications: rows[0]?.notifications ?? 0 };
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+}
+
+function toRaised(row: RaisedRow): RaisedAlert {
+  return { requestId: row.requestId, kind: row.kind, cycle: row.cycle, dueOn: row.dueOn, bodyName: row.bodyName, workspaceId: row.workspaceId };
+}
+
+/** EXPLAIN of the sweep's read for a window (for the benchmark: it must use the date indexes). */
+export async function explainSweep(after: string, upTo: string): Promise<string[]> {
+  const candidates = await candidatesSql(after, upTo);
+  const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, COSTS OFF) ${candidates} SELECT COUNT(*) FROM candidates`;
+  return rows.map((r) => r["QUERY PLAN"]);
+}

@@ -1,0 +1,25 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db/client";
+import type { Law } from "@/lib/generated/prisma";
+import { calendarFor } from "@/lib/holidays/calendars";
+import { toDbDate } from "@/lib/requests/dates";
+import { safeAddWorkingDays } from "./dates";
+import { DEFAULT_DUE_SOON_DAYS } from "./schemas";
+
+const LAWS: Law[] = ["foia", "eir", "foisa"];
+
+/**
+ * "Due soon" is raised once per request, as early as the workspace member with the most
+ * warning wants it; each person sees it only once the due date is within their own number
+ * of working days. This filter hides it until then (other kinds are always visible).
+ */
+export async function visibleNotificationsWhere(userId: string, today: string): Promise<Prisma.NotificationWhereInput> {
+  const settings = await db.alertSettings.findUnique({ where: { userId }, select: { dueSoonDays: true } });
+  const n = settings?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  const dueSoonVisible: Prisma.NotificationWhereInput[] = [];
+  for (const law of LAWS) {
+    const limit = safeAddWorkingDays(await calendarFor(law), today, n);
+    if (limit) dueSoonVisible.push({ alert: { request: { law }, dueOn: { lte: toDbDate(limit)! } } });
+  }
+  return { OR: [{ alert: { kind: { not: "due_soon" } } }, ...dueSoonVisible] };
+}

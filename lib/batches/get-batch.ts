@@ -1,0 +1,306 @@
+import "server-only";
+import { formatUkDate, receiptDate, workingDaysBetween, type WorkingDayCalendar } from "@/lib/deadlines";
+import { db } from "@/lib/db/client";
+import { requireRole, roleAtLeast, type Actor } from "@/lib/auth/access";
+import type { BatchState, Channel, DeliveryState, Law, Outcome, RequestStatus } from "@/lib/generated/prisma";
+import { calendarFor } from "@/lib/holidays/calendars";
+import { fromDbDate } from "@/lib/requests/dates";
+import { todayInLondon } from "@/lib/requests/queries";
+import { statusLabels } from "@/lib/requests/status";
+import { pageNumberSchema } from "@/lib/pagination/schemas";
+import { batchViewSchema, progressBucketLabels, type BatchView, type ProgressBucket } from "@/lib/batches/schemas";
+import { countBuckets, progressBucket, type ProgressCounts } from "@/lib/batches/progress";
+import { effectiveChannel, loadBatchForLetters, templateFieldErrors, wdtkUrlFor } from "@/lib/batches/render";
+
+export const BATCHES_PER_PAGE = 20;
+export const RECIPIENTS_PER_PAGE = 50;
+
+export interface BatchListRow {
+  id: string;
+  name: string;
+  state: BatchState;
+  channel: Channel;
+  recipients: number;
+  createdAt: Date;
+  sentAt: Date | null;
+  /** "Monday 6 September 2021" */
+  createdLabel: string;
+  sentLabel: string | null;
+  progress: ProgressCounts;
+}
+
+export interface BatchList {
+  rows: BatchListRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export interface RecipientRow {
+  id: string;
+  position: number;
+  bodyId: string;
+  bodyName: string;
+  foiEmail: string | null;
+  outcome: Outcome | null;
+  /** The recipient's own channel, else the batch's. */
+  channel: Channel;
+  channelOverridden: boolean;
+  letterEdited: boolean;
+  requestId: string | null;
+  reference: number | null;
+  status: RequestStatus | null;
+  statusLabel: string;
+  progressBucket: ProgressBucket;
+  progressLabel: string;
+  dueOn: string | null;
+  /** UK date with weekday, e.g. "Monday 4 October 2021". */
+  dueLabel: string | null;
+  /** When not yet overdue: working days left (0 on the due date). */
+  workingDaysLeft: number | null;
+  workingDaysOverdue: number | null;
+  /** "Due Monday 4 October 2021: 3 working days left" / "Overdue by 2 working days (was due ...)" / "". */
+  dueText: string;
+  /** The email carrying the request letter (not chasers). */
+  delivery: { id: string; state: DeliveryState; attempts: number; lastError: string | null; sentAt: Date | null } | null;
+  externalUrl: string | null;
+  /** Where to start this body's request on WhatDoTheyKnow. */
+  wdtkUrl: string;
+  sentOn: string | null;
+  sentLabel: string | null;
+}
+
+export interface BatchProblem {
+  recipientId: string;
+  bodyId: string;
+  bodyName: string;
+  message: string;
+}
+
+export interface BatchDetails {
+  id: string;
+  name: string;
+  state: BatchState;
+  law: Law;
+  channel: Channel;
+  titleTemplate: string;
+  template: string;
+  createdAt: Date;
+  sentAt: Date | null;
+  sentLabel: string | null;
+  parent: { id: string; title: string; bodyName: string; authorityRef: string | null; sentOn: string | null; sentLabel: string | null } | null;
+  /** Where replies go (Reply-To): the workspace's mailbox, or null for "your own address". */
+  mailbox: string | null;
+  today: string;
+  /** Counts over every recipient (not only this page). */
+  progress: ProgressCounts;
+  /** The recipients after the filter, sorted, one page of them. */
+  recipients: RecipientRow[];
+  view: BatchView;
+  /** Recipients after the filter (for pagination). */
+  filteredTotal: number;
+  page: number;
+  pageCount: number;
+  /** What stops sending: email recipients without an FOI email. */
+  problems: BatchProblem[];
+  /** Template errors (the saved template no longer parses): shown next to the fields. */
+  templateErrors: Record<string, string[]>;
+  /** Emails that need a person: failed, or unconfirmed after the worker stopped. */
+  needsAttention: number;
+  /** Whether the actor may change things (editor or owner). */
+  canEdit: boolean;
+}
+
+function dueFacts(calendar: WorkingDayCalendar, today: string, dueOn: string | null, running: boolean) {
+  if (!dueOn) return { dueLabel: null, workingDaysLeft: null, workingDaysOverdue: null, dueText: "" };
+  const dueLabel = formatUkDate(dueOn);
+  if (!running) return { dueLabel, workingDaysLeft: null, workingDaysOverdue: null, dueText: "" };
+  if (dueOn >= today) {
+    const left = workingDaysBetween(calendar, today, dueOn);
+    const dueText = left === 0 ? `Due today (${dueLabel})` : `Due ${dueLabel}: ${left} working day${left === 1 ? "" : "s"} left`;
+    return { dueLabel, workingDaysLeft: left, workingDaysOverdue: null, dueText };
+  }
+  const over = workingDaysBetween(calendar, dueOn, today);
+  // The day after a Friday due date is overdue although no working day has passed.
+  const dueText = over > 0 ? `Overdue by ${over} working day${over === 1 ? "" : "s"} (was due ${dueLabel})` : `Overdue (was due ${dueLabel})`;
+  return { dueLabel, workingDaysLeft: null, workingDaysOverdue: over, dueText };
+}
+
+const RUNNING: ReadonlySet<RequestStatus> = new Set<RequestStatus>(["awaiting_response", "extended"]);
+
+/** Every recipient of a batch with where it stands today. Scoped by the actor's workspace. */
+export async function loadRecipientRows(actor: Actor, batchId: string) {
+  const loaded = await loadBatchForLetters(actor.workspaceId, batchId);
+  const { batch, recipients, outcomes } = loaded;
+  const today = todayInLondon();
+  const requestIds = recipients.map((r) => r.requestId).filter((id): id is string => id !== null);
+  const [requests, deliveries, acknowledgements] = await Promise.all([
+    db.foiRequest.findMany({
+      where: { id: { in: requestIds }, workspaceId: actor.workspaceId, deletedAt: null },
+      select: { id: true, reference: true, status: true, law: true, dueOn: true, externalUrl: true, sentAt: true },
+    }),
+    db.delivery.findMany({
+      where: { dedupeKey: { in: requestIds.map((id) => `request:${id}`) }, workspaceId: actor.workspaceId },
+      select: { id: true, requestId: true, state: true, attempts: true, lastError: true, sentAt: true },
+    }),
+    db.requestEvent.findMany({ where: { requestId: { in: requestIds }, kind: "acknowledged" }, select: { requestId: true }, distinct: ["requestId"] }),
+  ]);
+  const requestById = new Map(requests.map((r) => [r.id, r]));
+  const deliveryByRequest = new Map(deliveries.map((d) => [d.requestId!, d]));
+  const acknowledged = new Set(acknowledgements.map((a) => a.requestId));
+  const calendars = new Map<Law, WorkingDayCalendar>();
+  for (const law of new Set<Law>([batch.law, ...requests.map((r) => r.law)])) calendars.set(law, await calendarFor(law));
+
+  const rows: RecipientRow[] = recipients.map((recipient) => {
+    const request = recipient.requestId ? (requestById.get(recipient.requestId) ?? null) : null;
+    const delivery = request ? (deliveryByRequest.get(request.id) ?? null) : null;
+    const dueOn = fromDbDate(request?.dueOn ?? null);
+    const status = request?.status ?? null;
+    const bucket = progressBucket({ status, delivery: delivery?.state ?? null, dueOn, acknowledged: request ? acknowledged.has(request.id) : false, today });
+    const calendar = calendars.get(request?.law ?? batch.law)!;
+    const sentOn = request?.sentAt ? receiptDate(request.sentAt) : null;
+    return {
+      id: recipient.id,
+      position: recipient.position,
+      bodyId: recipient.body.id,
+      bodyName: recipient.body.name,
+      foiEmail: recipient.body.foiEmail,
+      outcome: outcomes.get(recipient.body.id) ?? null,
+      channel: effectiveChannel(batch, recipient),
+      channelOverridden: recipient.channel !== null,
+      letterEdited: recipient.letter !== null,
+      requestId: request?.id ?? null,
+      reference: request?.reference ?? null,
+      status,
+      statusLabel: status ? statusLabels[status] : "Not created yet",
+      progressBucket: bucket,
+      progressLabel: progressBucketLabels[bucket],
+      dueOn,
+      ...dueFacts(calendar, today, dueOn, status !== null && RUNNING.has(status)),
+      delivery: delivery ? { id: delivery.id, state: delivery.state, attempts: delivery.attempts, lastError: delivery.lastError, sentAt: delivery.sentAt } : null,
+      externalUrl: request?.externalUrl ?? null,
+      wdtkUrl: wdtkUrlFor(recipient.body),
+      sentOn,
+      sentLabel: sentOn ? formatUkDate(sentOn) : null,
+    };
+  });
+  return { loaded, rows, today };
+}
+
+const BUCKET_ORDER: Record<ProgressBucket, number> = { failed: 0, overdue: 1, queued: 2, drafted: 3, sent: 4, acknowledged: 5, answered: 6 };
+
+function sortRows(rows: RecipientRow[], sort: BatchView["sort"]): RecipientRow[] {
+  const byName = (a: RecipientRow, b: RecipientRow) => a.bodyName.localeCompare(b.bodyName, "en-GB");
+  const sorted = [...rows];
+  switch (sort) {
+    case "name":
+      return sorted.sort(byName);
+    case "due":
+    case "-due": {
+      const sign = sort === "due" ? 1 : -1;
+      // Recipients without a due date go last either way.
+      return sorted.sort((a, b) => (a.dueOn === b.dueOn ? byName(a, b) : a.dueOn === null ? 1 : b.dueOn === null ? -1 : sign * a.dueOn.localeCompare(b.dueOn)));
+    }
+    case "status":
+      return sorted.sort((a, b) => BUCKET_ORDER[a.progressBucket] - BUCKET_ORDER[b.progressBucket] || byName(a, b));
+    default:
+      return sorted.sort((a, b) => a.position - b.position);
+  }
+}
+
+/** Lower case, without accents, "&" read as "and": so "st georges" finds "St George's". */
+function searchable(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['\u2019]/g, "")
+    .replace(/&/g, " and ")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** One batch, its progress and a page of its recipients (sorted and filtered as the URL says). */
+export async function getBatch(actor: Actor, batchId: string, rawView: Partial<Record<keyof BatchView, unknown>> = {}): Promise<BatchDetails> {
+  const role = await requireRole(actor, "viewer");
+  const view = batchViewSchema.parse(rawView);
+  const { loaded, rows, today } = await loadRecipientRows(actor, batchId);
+  const { batch } = loaded;
+  const query = view.q ? searchable(view.q) : "";
+  const filtered = rows.filter(
+    (r) => (!view.status || r.progressBucket === view.status) && (!query || searchable(r.bodyName).includes(query) || String(r.reference ?? "") === query),
+  );
+  const sorted = sortRows(filtered, view.sort);
+  const pageCount = Math.max(1, Math.ceil(sorted.length / RECIPIENTS_PER_PAGE));
+  const page = Math.min(view.page, pageCount);
+  const parent = batch.parent && !batch.parent.deletedAt ? batch.parent : null;
+  const parentSentOn = parent?.sentAt ? receiptDate(parent.sentAt) : null;
+  const sentOn = batch.sentAt ? receiptDate(batch.sentAt) : null;
+  return {
+    id: batch.id,
+    name: batch.name,
+    state: batch.state,
+    law: batch.law,
+    channel: batch.channel,
+    titleTemplate: batch.titleTemplate,
+    template: batch.template,
+    createdAt: batch.createdAt,
+    sentAt: batch.sentAt,
+    sentLabel: sentOn ? formatUkDate(sentOn) : null,
+    parent: parent
+      ? { id: parent.id, title: parent.title, bodyName: parent.body.name, authorityRef: parent.authorityRef, sentOn: parentSentOn, sentLabel: parentSentOn ? formatUkDate(parentSentOn) : null }
+      : null,
+    mailbox: batch.workspace.mailbox,
+    today,
+    progress: countBuckets(rows.map((r) => r.progressBucket)),
+    recipients: sorted.slice((page - 1) * RECIPIENTS_PER_PAGE, page * RECIPIENTS_PER_PAGE),
+    view: { ...view, page },
+    filteredTotal: sorted.length,
+    page,
+    pageCount,
+    problems:
+      batch.state === "draft"
+        ? rows
+            .filter((r) => r.channel === "email" && !r.foiEmail)
+            .map((r) => ({ recipientId: r.id, bodyId: r.bodyId, bodyName: r.bodyName, message: `${r.bodyName} has no FOI email address: add it in the directory, or send this one via WhatDoTheyKnow or by post.` }))
+        : [],
+    templateErrors: batch.state === "draft" ? templateFieldErrors(batch) : {},
+    needsAttention: rows.filter((r) => r.delivery?.state === "failed" || r.delivery?.state === "unconfirmed").length,
+    canEdit: roleAtLeast(role, "editor"),
+  };
+}
+
+/** The workspace's batches, newest first, a page at a time, each with its progress counts. */
+export async function listBatches(actor: Actor, options: { page?: unknown } = {}): Promise<BatchList> {
+  await requireRole(actor, "viewer");
+  const requested = pageNumberSchema.parse(options.page);
+  const where = { workspaceId: actor.workspaceId };
+  const total = await db.batch.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / BATCHES_PER_PAGE));
+  const page = Math.min(requested, pageCount);
+  const batches = await db.batch.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (page - 1) * BATCHES_PER_PAGE,
+    take: BATCHES_PER_PAGE,
+    select: { id: true, name: true, state: true, channel: true, createdAt: true, sentAt: true, _count: { select: { recipients: true } } },
+  });
+  const rows: BatchListRow[] = [];
+  for (const batch of batches) {
+    // Progress needs each recipient's clock and email; a page holds at most 20 batches.
+    const { rows: recipients } = await loadRecipientRows(actor, batch.id);
+    rows.push({
+      id: batch.id,
+      name: batch.name,
+      state: batch.state,
+      channel: batch.channel,
+      recipients: batch._count.recipients,
+      createdAt: batch.createdAt,
+      sentAt: batch.sentAt,
+      createdLabel: formatUkDate(receiptDate(batch.createdAt)),
+      sentLabel: batch.sentAt ? formatUkDate(receiptDate(batch.sentAt)) : null,
+      progress: countBuckets(recipients.map((r) => r.progressBucket)),
+    });
+  }
+  return { rows, total, page, pageCount };
+}

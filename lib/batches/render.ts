@@ -1,0 +1,117 @@
+import "server-only";
+import { receiptDate } from "@/lib/deadlines";
+import { db, type Prisma } from "@/lib/db/client";
+import { NotFoundError } from "@/lib/auth/errors";
+import type { Channel, Outcome } from "@/lib/generated/prisma";
+import { missingValues, parseTemplate, renderTemplate, type MergeValues } from "@/lib/batches/merge-fields";
+
+/** The most a request title may be: the subject line adds the "[FOI #123]" token to it. */
+export const TITLE_MAX_LENGTH = 280;
+
+type Reader = Pick<Prisma.TransactionClient, "batch" | "batchRecipient" | "bodyOutcome">;
+
+/** A batch with what its letters need, read in three queries whatever its size. */
+export async function loadBatchForLetters(workspaceId: string, batchId: string, client: Reader = db) {
+  const batch = await client.batch.findFirst({
+    where: { id: batchId, workspaceId },
+    select: {
+      id: true,
+      workspaceId: true,
+      name: true,
+      state: true,
+      law: true,
+      channel: true,
+      titleTemplate: true,
+      template: true,
+      sentAt: true,
+      createdAt: true,
+      parentId: true,
+      workspace: { select: { name: true, mailbox: true } },
+      parent: { select: { id: true, title: true, authorityRef: true, sentAt: true, deletedAt: true, body: { select: { name: true } } } },
+    },
+  });
+  if (!batch) throw new NotFoundError("That batch is not in this workspace.");
+  const recipients = await client.batchRecipient.findMany({
+    where: { batchId: batch.id, workspaceId },
+    orderBy: [{ position: "asc" }, { id: "asc" }],
+    select: {
+      id: true,
+      position: true,
+      letter: true,
+      channel: true,
+      requestId: true,
+      body: { select: { id: true, name: true, shortName: true, foiEmail: true, wdtkSlug: true } },
+    },
+  });
+  const outcomes = new Map<string, Outcome>();
+  if (batch.parentId) {
+    const rows = await client.bodyOutcome.findMany({
+      where: { requestId: batch.parentId, workspaceId, bodyId: { in: recipients.map((r) => r.body.id) } },
+      select: { bodyId: true, outcome: true },
+    });
+    for (const row of rows) outcomes.set(row.bodyId, row.outcome);
+  }
+  return { batch, recipients, outcomes };
+}
+
+export type LoadedBatch = Awaited<ReturnType<typeof loadBatchForLetters>>;
+export type LoadedRecipient = LoadedBatch["recipients"][number];
+
+export function effectiveChannel(batch: { channel: Channel }, recipient: { channel: Channel | null }): Channel {
+  return recipient.channel ?? batch.channel;
+}
+
+export function mergeValuesFor(loaded: LoadedBatch, recipient: LoadedRecipient, today: string): MergeValues {
+  const parent = loaded.batch.parent && !loaded.batch.parent.deletedAt ? loaded.batch.parent : null;
+  return {
+    body: { name: recipient.body.name, shortName: recipient.body.shortName },
+    parent: parent ? { reference: parent.authorityRef, sentOn: parent.sentAt ? receiptDate(parent.sentAt) : null, title: parent.title } : null,
+    outcome: loaded.outcomes.get(recipient.body.id) ?? null,
+    sender: { name: loaded.batch.workspace.name },
+    today,
+  };
+}
+
+export interface RenderedLetter {
+  title: string;
+  letter: string;
+  edited: boolean;
+  missing: string[];
+}
+
+/** One recipient's title and letter: its own edited letter if it has one, else the template's. */
+export function renderFor(loaded: LoadedBatch, recipient: LoadedRecipient, today: string): RenderedLetter {
+  const values = mergeValuesFor(loaded, recipient, today);
+  const title = singleLine(renderTemplate(loaded.batch.titleTemplate, values)).slice(0, TITLE_MAX_LENGTH);
+  const edited = recipient.letter !== null;
+  const letter = edited ? recipient.letter! : renderTemplate(loaded.batch.template, values);
+  const missing = [...new Set([...missingValues(loaded.batch.titleTemplate, values), ...(edited ? [] : missingValues(loaded.batch.template, values))])];
+  return { title, letter, edited, missing };
+}
+
+/** A title is one line: a body name with a line break must not break the subject header. */
+function singleLine(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}
+
+/** The template errors of a batch, as field errors (empty when both parse). */
+export function templateFieldErrors(input: { template: string; titleTemplate: string }): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  const letter = parseTemplate(input.template);
+  if (!letter.ok) errors.template = letter.errors.map((e) => e.message);
+  const title = parseTemplate(input.titleTemplate);
+  if (!title.ok) errors.titleTemplate = title.errors.map((e) => e.message);
+  return errors;
+}
+
+/** Where to start this body's request on WhatDoTheyKnow (its page when the slug is known). */
+export function wdtkUrlFor(body: { name: string; wdtkSlug: string | null }): string {
+  return body.wdtkSlug
+    ? `https://www.whatdotheyknow.com/new/${encodeURIComponent(body.wdtkSlug)}`
+    : `https://www.whatdotheyknow.com/select_authority?query=${encodeURIComponent(body.name)}`;
+}
+
+/** The subject line of a request's email: its title and the token replies are matched by. */
+export function subjectFor(title: string, reference: number): string {
+  return `${title} [FOI #${reference}]`;
+}

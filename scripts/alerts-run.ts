@@ -1,0 +1,78 @@
+// `npm run -s alerts:run -- --now YYYY-MM-DD [--dry-run]`: runs the alert sweep for that day
+// (catching up every day since the last sweep). --dry-run prints what would be alerted and
+// writes nothing. One line per alert, then a one-line JSON summary.
+// Exit codes: 0 done, 1 database failure, 2 bad arguments.
+import { parseArgs } from "node:util";
+import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
+
+const USAGE = "Usage: npm run -s alerts:run -- [--now YYYY-MM-DD] [--dry-run] [--digests]";
+
+async function main() {
+  let values: { now?: string; "dry-run"?: boolean; digests?: boolean; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      options: { now: { type: "string" }, "dry-run": { type: "boolean" }, digests: { type: "boolean" }, help: { type: "boolean", short: "h" } },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`alerts:run: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (values.help) {
+    console.log(
+      `${USAGE}\n\nRaises the alerts due on the day given by --now (default: today in London), and any missed since the\nlast sweep. --dry-run lists them without writing or sending. --digests also queues the email digests due now.`,
+    );
+    return;
+  }
+  const { isoDaySchema } = await import("../lib/alerts/schemas");
+  if (values.now !== undefined && !isoDaySchema.safeParse(values.now).success) {
+    console.error(`alerts:run: --now must be a real date as YYYY-MM-DD, got ${JSON.stringify(values.now)}\n${USAGE}`);
+    process.exit(2);
+  }
+
+  loadDotEnv();
+  const env = validateEnvOrExit();
+  // Start-up messages go to stderr: stdout is the alert lines and the JSON summary.
+  const database = await prepareDatabase(env, (line) => console.error(line)).catch((error: Error) => {
+    console.error(`alerts:run: cannot open the database: ${error.message.replace(/\s*\n\s*/g, " ")}`);
+    process.exit(1);
+  });
+  let code = 0;
+  try {
+    const { londonDay } = await import("../lib/alerts/dates");
+    const { now } = await import("../lib/time");
+    const today = values.now ?? londonDay(now());
+    const dryRun = values["dry-run"] ?? false;
+    const { runAlertSweep } = await import("../lib/alerts/sweep");
+    const result = await runAlertSweep({ today, dryRun });
+    for (const a of result.raised) {
+      console.log(`${dryRun ? "would alert" : "alerted"}\t${a.kind}\t${a.dueOn}\t${a.bodyName}\trequest ${a.requestId}\tcycle ${a.cycle}`);
+    }
+    let digests: number | undefined;
+    if (values.digests && !dryRun) {
+      const { sendDueDigests } = await import("../lib/alerts/digest");
+      digests = (await sendDueDigests(now())).queued;
+    }
+    console.log(
+      JSON.stringify({
+        today,
+        dryRun,
+        days: result.days,
+        alerts: result.raised.length,
+        notifications: result.notifications,
+        ...(digests === undefined ? {} : { digests }),
+      }),
+    );
+  } catch (error) {
+    console.error(`alerts:run: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}`);
+    code = 1;
+  } finally {
+    const { db } = await import("../lib/db/client");
+    await db.$disconnect();
+    await database.stop();
+  }
+  process.exit(code);
+}
+
+void main();

@@ -1,0 +1,114 @@
+// Issue 5 end to end: from the NHS England request, start the follow-up batch of the 31
+// trusts that did not apply, preview two letters, give the trusts FOI addresses (two through
+// the trust page, the rest by tests/support/batch-browser-db.ts: the seed invents none), send
+// by email through the outbox to the test SMTP server (tests/support/browser-global-setup.ts),
+// watch progress reach 31 sent, then move the app's "today" forward (NOW_FILE, lib/time.ts)
+// and chase the overdue ones. Cleans up after itself so the other specs see the seed as it was.
+import { test, expect, type Page } from "@playwright/test";
+import { clearNow, receivedMail, setNow } from "../support/batch-browser-env";
+import { giveBatchRecipientsAddresses, removeBatchAndAddresses, testAddressFor, TEST_MAIL_DOMAIN } from "../support/batch-browser-db";
+import { readmeScreenshot } from "../support/browser-pages";
+
+const APOSTROPHE_TRUST = "South West London and St George's Mental Health NHS Trust";
+const AMPERSAND_TRUST = "Lancashire & South Cumbria NHS Foundation Trust";
+const BY_HAND = ["Oxleas NHS Foundation Trust", "Solent NHS Trust"];
+
+let batchId = "";
+
+test.afterAll(async () => {
+  clearNow();
+  if (batchId) await removeBatchAndAddresses(batchId);
+});
+
+function progressCount(page: Page, label: string) {
+  return page.getByRole("list", { name: "Progress" }).locator("li", { hasText: `${label}:` }).locator("strong");
+}
+
+const batchMail = () => receivedMail().filter((m) => m.to.endsWith(`@${TEST_MAIL_DOMAIN}`));
+
+test("a follow-up batch of 31 goes out by email, and the overdue ones get a chaser", async ({ page }) => {
+  test.setTimeout(180_000);
+
+  // From the NHS England request: one click makes the draft batch of the 31 that did not apply.
+  await page.goto("/requests");
+  await page.getByRole("link", { name: "Funding for Band 7 LXP KUF roles in England" }).first().click();
+  await page.getByRole("button", { name: "Follow up the 31 that did not apply" }).click();
+  await expect(page.getByText("Draft batch created.")).toBeVisible();
+  batchId = new URL(page.url()).pathname.split("/").pop()!;
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("did not apply");
+  const recipients = page.getByRole("table", { name: /recipients/ });
+  await expect(recipients.getByRole("row")).toHaveCount(32);
+
+  // The seed has no FOI email addresses: "Before you send" lists every email recipient.
+  const beforeYouSend = page.getByRole("region", { name: "Before you send" });
+  await expect(beforeYouSend.getByRole("listitem")).toHaveCount(31);
+
+  // Preview two letters: each names its own trust, apostrophe and ampersand intact.
+  for (const trust of [APOSTROPHE_TRUST, AMPERSAND_TRUST]) {
+    await page.getByRole("link", { name: `Preview or edit the letter to ${trust}` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: `Letter to ${trust}` })).toBeVisible();
+    await expect(page.getByTestId("letter-text")).toContainText(trust);
+    await expect(page.getByTestId("letter-text")).not.toContainText("{{");
+    await expect(page.getByTestId("letter-text")).not.toContainText("&amp;");
+    await page.getByRole("link", { name: /^Back to / }).click();
+  }
+
+  // Two addresses typed on the trust pages (through the "Before you send" links), the rest set directly.
+  for (const trust of BY_HAND) {
+    await beforeYouSend.getByRole("link", { name: trust }).click();
+    await page.getByLabel("FOI email address").fill(testAddressFor(trust));
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await expect(page.getByText("Saved.")).toBeVisible();
+    await page.goto(`/batches/${batchId}`);
+  }
+  await expect(beforeYouSend.getByRole("listitem")).toHaveCount(29);
+  expect(await giveBatchRecipientsAddresses(batchId)).toBe(29);
+  await page.reload();
+  await expect(beforeYouSend).toContainText("Nothing stops this batch going.");
+
+  // The confirmation step says exactly what will happen before anything does.
+  await page.getByRole("link", { name: "Review and send" }).click();
+  await expect(page.getByTestId("send-summary")).toHaveText("Creates 31 requests and emails 31 bodies.");
+  await page.getByRole("button", { name: "Send the batch now" }).click();
+  await expect(page.getByText("Created 31 requests and queued 31 emails.")).toBeVisible();
+
+  // The worker drains the outbox to the test SMTP server; the page refreshes itself while anything is queued.
+  await expect(progressCount(page, "Sent")).toHaveText("31", { timeout: 60_000 });
+  await expect(progressCount(page, "Queued")).toHaveText("0");
+  const letters = batchMail();
+  expect(letters).toHaveLength(31);
+  expect(new Set(letters.map((m) => m.messageId)).size).toBe(31);
+  for (const m of letters) expect(m.subject).toMatch(/\[FOI #\d+\]$/);
+  expect(letters.map((m) => m.to)).toContain(testAddressFor(APOSTROPHE_TRUST));
+  const sentTable = page.getByRole("table", { name: /recipients/ });
+  // Sent on Monday 6 September 2021 (the pinned today): due 20 working days later.
+  const stGeorgesRow = sentTable.getByRole("row").filter({ hasText: APOSTROPHE_TRUST });
+  await expect(stGeorgesRow).toContainText("Monday 4 October 2021");
+  await expect(stGeorgesRow).toContainText("20 working days left");
+  await readmeScreenshot(page, "batch");
+
+  // Five weeks on, every request is overdue: chase them all, after seeing whom it will go to.
+  setNow("2021-10-11");
+  await page.reload();
+  await expect(progressCount(page, "Overdue")).toHaveText("31");
+  await expect(page.getByRole("table", { name: /recipients/ }).getByRole("row").filter({ hasText: APOSTROPHE_TRUST })).toContainText("Overdue by 5 working days");
+  await page.getByRole("button", { name: "Tick all overdue (31)" }).click();
+  await expect(page.getByText("31 overdue requests ticked.")).toBeVisible();
+  await page.getByLabel("What to do").selectOption("chaser");
+  await page.getByRole("button", { name: "Check what will happen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Check before it is done" })).toBeVisible();
+  const plan = page.getByRole("table", { name: /What will be done, to whom \(31\)/ });
+  await expect(plan.getByRole("row")).toHaveCount(32);
+  await expect(plan).toContainText(APOSTROPHE_TRUST);
+  // Nothing is sent by looking at the plan.
+  expect(batchMail()).toHaveLength(31);
+  await page.getByRole("button", { name: "Send these chasers (31)" }).click();
+  await expect(page.getByText("Done: 31 chasers queued.")).toBeVisible();
+
+  await expect.poll(() => batchMail().length, { timeout: 60_000 }).toBe(62);
+  const chasers = batchMail().slice(31);
+  expect(new Set(chasers.map((m) => m.to)).size).toBe(31);
+  expect(new Set(batchMail().map((m) => m.messageId)).size).toBe(62);
+  const stGeorges = chasers.find((m) => m.to === testAddressFor(APOSTROPHE_TRUST));
+  expect(stGeorges?.text).toContain("4 October 2021");
+});

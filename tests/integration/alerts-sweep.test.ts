@@ -1,0 +1,262 @@
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { NotFoundError, ForbiddenError } from "@/lib/auth/errors";
+import { deleteRequest } from "@/lib/requests/delete-request";
+import { runAlertSweep } from "@/lib/alerts/sweep";
+import { runScheduledAlerts } from "@/lib/alerts/schedule";
+import { listNotifications, markAllRead, markRead, unreadCount } from "@/lib/alerts/notifications";
+import { alertCampaign, alertLines, dayRange, forgetSweeps, record, sendTo, setToday, storedDates } from "../support/alert-fixtures";
+import { makeMember, makeWorkspace } from "../support/factories";
+
+beforeEach(async () => {
+  await forgetSweeps();
+  setToday(undefined);
+});
+afterAll(() => setToday(undefined));
+
+/** Runs the day's events at noon on that day, then that day's sweep, for every day in order. */
+async function live(days: string[], events: Record<string, () => Promise<void>> = {}) {
+  for (const day of days) {
+    setToday(day);
+    await events[day]?.();
+    await runAlertSweep({ today: day });
+  }
+}
+
+describe("a whole batch's life, day by day", () => {
+  it("31 requests sent on Tuesday 17 August 2021 get exactly the expected alerts on exactly the expected days", { timeout: 180_000 }, async () => {
+    const c = await alertCampaign();
+    expect(c.trusts.length).toBeGreaterThanOrEqual(31);
+    setToday("2021-08-17");
+    const ids: string[] = [];
+    for (const trust of c.trusts.slice(0, 31)) ids.push(await sendTo(c.editor, trust.id, "2021-08-17", `Band 7 posts: ${trust.name}`));
+    const [clar, fee, answered1, answered2, withdrawn, deleted, extended, ...plain] = ids as [string, ...string[]];
+    expect(plain).toHaveLength(24);
+
+    // By hand (England and Wales, calendar convention): day 0 is Tuesday 17 August; the 20th
+    // working day, skipping the summer bank holiday on Monday 30 August, is Wednesday 15
+    // September (it would be the 14th without the holiday). The 40th is Wednesday 13 October.
+    expect(await storedDates(plain[0]!)).toMatchObject({ receivedOn: "2021-08-17", dueOn: "2021-09-15", veryOverdueOn: "2021-10-13" });
+
+    await live(dayRange("2021-08-17", "2021-10-26"), {
+      "2021-08-24": () => record(c.editor, fee!, "fees_notice", "2021-08-24"),
+      "2021-09-01": async () => {
+        await record(c.editor, answered1!, "response_successful", "2021-09-01");
+        await record(c.editor, answered2!, "response_refused", "2021-09-01", { exemptions: "s40" });
+        await record(c.editor, withdrawn!, "withdrawn", "2021-09-01");
+        await deleteRequest(c.owner, deleted!);
+      },
+      // Before its due date: the body gives itself until Wednesday 29 September (FOIA s10(3)).
+      "2021-09-14": () => record(c.editor, extended!, "extension", "2021-09-14", { newDueDate: "2021-09-29" }),
+      // After the first due date (so that cycle was overdue), the body asks for clarification;
+      // the campaign answers on the 22nd, which starts a new clock (a new cycle).
+      "2021-09-20": () => record(c.editor, clar!, "clarification_requested", "2021-09-20"),
+      "2021-09-22": () => record(c.editor, clar!, "clarification_sent", "2021-09-22"),
+    });
+
+    // The new cycle by hand: 20 working days after Wednesday 22 September is Wednesday 20 October.
+    expect(await storedDates(clar!)).toMatchObject({ receivedOn: "2021-09-22", dueOn: "2021-10-20" });
+    expect(await storedDates(extended!)).toMatchObject({ status: "extended", dueOn: "2021-09-29", veryOverdueOn: "2021-10-13" });
+    expect(await storedDates(fee!)).toMatchObject({ status: "awaiting_fee", waitingSince: "2021-08-24", dueOn: null });
+
+    const expected: string[] = [];
+    const cycle1 = "2021-08-17";
+    for (const id of plain) {
+      expected.push(
+        `2021-09-10 due_soon ${cycle1} ${id}`, // 3 working days before Wednesday 15 September
+        `2021-09-15 due_today ${cycle1} ${id}`,
+        `2021-09-16 overdue ${cycle1} ${id}`,
+        `2021-10-14 very_overdue ${cycle1} ${id}`, // the day after the 40th working day
+      );
+    }
+    // The extension moved the pending alerts: due today and overdue follow the new date.
+    expected.push(
+      `2021-09-10 due_soon ${cycle1} ${extended}`,
+      `2021-09-29 due_today ${cycle1} ${extended}`,
+      `2021-09-30 overdue ${cycle1} ${extended}`,
+      `2021-10-14 very_overdue ${cycle1} ${extended}`,
+    );
+    expected.push(
+      `2021-09-10 due_soon ${cycle1} ${clar}`,
+      `2021-09-15 due_today ${cycle1} ${clar}`,
+      `2021-09-16 overdue ${cycle1} ${clar}`,
+      `2021-09-21 clarification_waiting 2021-09-20 ${clar}`,
+      // Second cycle: a second overdue alert is correct.
+      `2021-10-15 due_soon 2021-09-22 ${clar}`, // Friday: 3 working days before Wednesday 20 October
+      `2021-10-20 due_today 2021-09-22 ${clar}`,
+      `2021-10-21 overdue 2021-09-22 ${clar}`,
+    );
+    expected.push(`2021-08-25 fee_waiting 2021-08-24 ${fee}`);
+    // answered1, answered2, withdrawn and deleted closed before any alert day: nothing.
+    expect(await alertLines(c.ws.id)).toEqual(expected.sort());
+
+    // Everyone in the workspace got each alert once.
+    const notes = await db.notification.groupBy({ by: ["userId"], where: { workspaceId: c.ws.id }, _count: true });
+    expect(notes.map((n) => n._count)).toEqual([expected.length, expected.length, expected.length]);
+  });
+});
+
+describe("exactly once", () => {
+  async function smallBatch(n = 3) {
+    const c = await alertCampaign();
+    setToday("2021-08-17");
+    const ids: string[] = [];
+    for (const trust of c.trusts.slice(0, n)) ids.push(await sendTo(c.editor, trust.id, "2021-08-17"));
+    return { ...c, ids };
+  }
+
+  it("a second sweep on the same day raises nothing new", async () => {
+    const c = await smallBatch();
+    await live(dayRange("2021-09-01", "2021-09-15"));
+    const before = await alertLines(c.ws.id);
+    const notes = await db.notification.count({ where: { workspaceId: c.ws.id } });
+    const again = await runAlertSweep({ today: "2021-09-15" });
+    expect(again.raised.filter((a) => a.workspaceId === c.ws.id)).toEqual([]);
+    expect(await alertLines(c.ws.id)).toEqual(before);
+    expect(await db.notification.count({ where: { workspaceId: c.ws.id } })).toBe(notes);
+    expect(before.filter((l) => l.includes("due_today"))).toHaveLength(3);
+  });
+
+  it("two sweeps at once (two connections racing) raise and notify each alert once", async () => {
+    const c = await smallBatch(5);
+    await live(dayRange("2021-09-10", "2021-09-14"));
+    setToday("2021-09-16");
+    const [a, b] = await Promise.all([runAlertSweep({ today: "2021-09-16" }), runAlertSweep({ today: "2021-09-16" })]);
+    const mine = (r: typeof a) => r.raised.filter((x) => x.workspaceId === c.ws.id);
+    // The unique constraint lets exactly one of them insert each of the 10 alerts (due today, overdue).
+    expect(mine(a).length + mine(b).length).toBe(10);
+    const lines = await alertLines(c.ws.id);
+    expect(lines.filter((l) => l.startsWith("2021-09-16"))).toHaveLength(10);
+    expect(new Set(lines.map((l) => l.split(" ").slice(1).join(" "))).size).toBe(lines.length);
+    expect(await db.notification.count({ where: { workspaceId: c.ws.id } })).toBe(lines.length * 3);
+  });
+
+  it("a skipped week is caught up once, on the next run", async () => {
+    const c = await smallBatch();
+    await live(dayRange("2021-09-01", "2021-09-09"));
+    expect(await alertLines(c.ws.id)).toEqual([]);
+    // Nothing ran from Friday 10 to Thursday 16 September.
+    setToday("2021-09-17");
+    const result = await runAlertSweep({ today: "2021-09-17" });
+    expect(result.days).toEqual(dayRange("2021-09-10", "2021-09-17"));
+    const lines = await alertLines(c.ws.id);
+    expect(lines).toEqual(
+      c.ids.flatMap((id) => [`2021-09-17 due_soon 2021-08-17 ${id}`, `2021-09-17 due_today 2021-08-17 ${id}`, `2021-09-17 overdue 2021-08-17 ${id}`]).sort(),
+    );
+    await live(dayRange("2021-09-17", "2021-09-30"));
+    expect(await alertLines(c.ws.id)).toEqual(lines);
+  });
+
+  it("the worker's schedule claims the day once: a second worker's tick does not sweep", async () => {
+    await smallBatch(1);
+    setToday("2021-09-16");
+    const at = new Date("2021-09-16T00:01:00Z");
+    const [one, two] = await Promise.all([runScheduledAlerts(at), runScheduledAlerts(at)]);
+    expect([one.sweep === null, two.sweep === null].sort()).toEqual([false, true]);
+    expect((await runScheduledAlerts(new Date("2021-09-16T00:02:00Z"))).sweep).toBeNull();
+    // The next day's first tick sweeps again, from where the last one finished.
+    const next = await runScheduledAlerts(new Date("2021-09-17T00:01:00Z"));
+    expect(next.sweep?.days).toEqual(["2021-09-17"]);
+  });
+
+  it("a dry run lists the same alerts and writes nothing", async () => {
+    const c = await smallBatch(2);
+    await live(dayRange("2021-09-01", "2021-09-14"));
+    const runsBefore = await db.scheduledRun.count();
+    const dry = await runAlertSweep({ today: "2021-09-15", dryRun: true });
+    expect(dry.raised.filter((a) => a.workspaceId === c.ws.id).map((a) => a.kind)).toEqual(["due_today", "due_today"]);
+    expect(dry.notifications).toBeGreaterThanOrEqual(6);
+    expect(await db.scheduledRun.count()).toBe(runsBefore);
+    expect((await alertLines(c.ws.id)).filter((l) => l.includes("due_today"))).toEqual([]);
+    const real = await runAlertSweep({ today: "2021-09-15" });
+    expect(real.raised.filter((a) => a.workspaceId === c.ws.id)).toEqual(dry.raised.filter((a) => a.workspaceId === c.ws.id));
+  });
+
+  it("a clarification or fee recorded late is still raised on the first sweep after it", async () => {
+    const c = await smallBatch(1);
+    await live(dayRange("2021-08-17", "2021-08-20"));
+    setToday("2021-09-01");
+    await record(c.editor, c.ids[0]!, "clarification_requested", "2021-08-19");
+    await runAlertSweep({ today: "2021-08-21" });
+    // Swept up to the 21st only (the day after the 20th): the entry dated the 19th is raised once.
+    expect(await alertLines(c.ws.id)).toEqual([`2021-08-21 clarification_waiting 2021-08-19 ${c.ids[0]}`]);
+  });
+});
+
+describe("internal reviews", () => {
+  it("raise 'review overdue' the day after the review's 20th working day and 'very overdue' after its 40th, then stop when answered", { timeout: 60_000 }, async () => {
+    const c = await alertCampaign();
+    setToday("2021-08-17");
+    const id = await sendTo(c.editor, c.trusts[0]!.id, "2021-08-17");
+    setToday("2021-09-10");
+    await record(c.editor, id, "response_refused", "2021-09-08", { exemptions: "s43" });
+    await record(c.editor, id, "internal_review_requested", "2021-09-10");
+    // By hand: 20 working days after Friday 10 September is Friday 8 October; 40 is Friday 5 November.
+    expect(await storedDates(id)).toMatchObject({ status: "internal_review", reviewRequestedOn: "2021-09-10", reviewDueOn: "2021-10-08", reviewVeryOverdueOn: "2021-11-05" });
+    await live(dayRange("2021-09-10", "2021-11-08"));
+    expect(await alertLines(c.ws.id)).toEqual([
+      `2021-09-10 due_soon 2021-08-17 ${id}`,
+      `2021-10-09 review_overdue 2021-09-10 ${id}`,
+      `2021-11-06 review_very_overdue 2021-09-10 ${id}`,
+    ]);
+  });
+});
+
+describe("notifications", () => {
+  it("lists, counts and marks read the actor's own notifications only; other people's ids are not found", async () => {
+    const c = await alertCampaign();
+    const other = await makeWorkspace();
+    const stranger = await makeMember(other.id, "owner");
+    setToday("2021-08-17");
+    const id = await sendTo(c.editor, c.trusts[0]!.id, "2021-08-17", "Trusts <script>alert(1)</script> “posts”");
+    await live(dayRange("2021-09-14", "2021-09-16"));
+    setToday("2021-09-16");
+    expect(await unreadCount(c.viewer)).toBe(3);
+    const page = await listNotifications(c.viewer, { page: 1 });
+    expect(page.total).toBe(3);
+    expect(page.items[0]).toMatchObject({
+      kind: "overdue",
+      label: "Overdue",
+      requestId: id,
+      requestTitle: "Trusts <script>alert(1)</script> “posts”",
+      bodyName: c.trusts[0]!.name,
+      dueOn: "2021-09-15",
+      dueLabel: "Wednesday 15 September 2021",
+      workingDays: -1,
+      workingDaysLabel: "Overdue by 1 working day",
+      readAt: null,
+    });
+    expect(page.items.map((i) => i.kind)).toEqual(["overdue", "due_today", "due_soon"]);
+    await expect(markRead(stranger, page.items[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(markRead({ userId: stranger.userId, workspaceId: c.ws.id }, page.items[0]!.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(markRead(c.editor, page.items[0]!.id)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(markRead(c.viewer, "")).rejects.toBeInstanceOf(NotFoundError);
+    await markRead(c.viewer, page.items[0]!.id);
+    expect(await unreadCount(c.viewer)).toBe(2);
+    expect(await unreadCount(c.editor)).toBe(3);
+    expect((await listNotifications(c.viewer, { page: 1, unread: true })).total).toBe(2);
+    expect(await markAllRead(c.viewer)).toBe(2);
+    expect(await unreadCount(c.viewer)).toBe(0);
+    expect(await unreadCount(stranger)).toBe(0);
+    // A page beyond the end shows the last page; a nonsense page the first.
+    expect((await listNotifications(c.viewer, { page: 99 })).page).toBe(1);
+    expect((await listNotifications(c.viewer, { page: "abc" })).page).toBe(1);
+  });
+
+  it("'due soon' shows for each person only within their own number of working days; 'off' kinds are not created", async () => {
+    const c = await alertCampaign();
+    await db.alertSettings.create({ data: { userId: c.owner.userId, dueSoonDays: 5 } });
+    await db.alertSettings.create({ data: { userId: c.viewer.userId, dueSoonDays: 1 } });
+    await db.alertPreference.create({ data: { userId: c.editor.userId, kind: "due_soon", delivery: "off" } });
+    setToday("2021-08-17");
+    await sendTo(c.editor, c.trusts[0]!.id, "2021-08-17");
+    // The owner wants 5 working days: raised Wednesday 8 September for everyone at once.
+    await live(dayRange("2021-09-01", "2021-09-08"));
+    expect((await alertLines(c.ws.id)).map((l) => l.split(" ").slice(0, 2).join(" "))).toEqual(["2021-09-08 due_soon"]);
+    expect(await unreadCount(c.owner)).toBe(1);
+    expect(await unreadCount(c.viewer)).toBe(0); // hidden until 1 working day before
+    expect(await db.notification.count({ where: { userId: c.editor.userId } })).toBe(0);
+    setToday("2021-09-14");
+    expect(await unreadCount(c.viewer)).toBe(1);
+  });
+});
