@@ -8,7 +8,7 @@ import { createTestDatabase } from "../tests/support/test-database";
 import { startSmtpServer } from "../tests/support/batch-fixtures";
 
 const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 1_000);
-const CONCURRENCY = 5;
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 5);
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;

@@ -6,21 +6,24 @@ import { usePathname } from "next/navigation";
 /**
  * The header's "Notifications" link with its unread count. The count is a visible badge
  * for sighted users and part of the link's name for screen readers ("Notifications, 3
- * unread"), so the badge itself is hidden from them to avoid reading the number twice.
+ * unread", starting with the visible word so voice control finds it), so the badge itself
+ * is hidden from them to avoid reading the number twice.
  */
 export function NotificationLink({ unread }: { unread: number }) {
   const pathname = usePathname();
   const shown = unread > 99 ? "99+" : String(unread);
   return (
-    <Link className="notification-link" href="/notifications" aria-current={pathname.startsWith("/notifications") ? "page" : undefined}>
+    <Link
+      className="notification-link"
+      href="/notifications"
+      aria-label={unread > 0 ? `Notifications, ${unread} unread` : undefined}
+      aria-current={pathname.startsWith("/notifications") ? "page" : undefined}
+    >
       Notifications
       {unread > 0 ? (
-        <>
-          <span className="visually-hidden">, {unread} unread</span>
-          <span className="notification-badge" aria-hidden="true" data-testid="unread-badge">
-            {shown}
-          </span>
-        </>
+        <span className="notification-badge" aria-hidden="true" data-testid="unread-badge">
+          {shown}
+        </span>
       ) : null}
     </Link>
   );

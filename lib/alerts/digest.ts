@@ -127,7 +127,8 @@ export async function sendDueDigests(at: Date): Promise<{ queued: number }> {
       })),
     );
     const sent = await db.$transaction(async (tx) => {
-      await tx.alertSettings.upsert({ where: { userId }, create: { userId }, update: {} });
+      // Not upsert: two workers creating the row at once would collide; this cannot.
+      await tx.$executeRaw`INSERT INTO "AlertSettings" ("userId", "updatedAt") VALUES (${userId}, CURRENT_TIMESTAMP) ON CONFLICT ("userId") DO NOTHING`;
       const claimed = await tx.$executeRaw`
         UPDATE "AlertSettings" SET "lastDigestOn" = ${today}::date, "updatedAt" = CURRENT_TIMESTAMP
         WHERE "userId" = ${userId} AND ("lastDigestOn" IS NULL OR "lastDigestOn" < ${today}::date)`;

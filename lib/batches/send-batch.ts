@@ -214,7 +214,7 @@ export async function resolveUnconfirmed(actor: Actor, deliveryId: string, choic
       const sentAt = delivery.claimedAt ?? now();
       const changed = await tx.delivery.updateMany({ where: { id: delivery.id, state: "unconfirmed" }, data: { state: "sent", sentAt, lastError: null } });
       if (changed.count === 0) throw new BatchStateError("This email is no longer waiting for a decision.");
-      await recordDelivered(tx, { ...delivery, sentAt, from: env().MAIL_FROM });
+      await recordDelivered(tx, [{ ...delivery, sentAt, from: env().MAIL_FROM }]);
     }
     await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: `delivery.${parsedChoice}`, entity: "Delivery", entityId: delivery.id }, tx);
   });

@@ -56,8 +56,8 @@ async function readDigest(): Promise<string> {
 async function unreadInHeader(page: Page): Promise<number> {
   const link = page.getByRole("banner").getByRole("link", { name: /^Notifications/ });
   await expect(link).toBeVisible();
-  // The name is the text, whose visually hidden part reads ", 3 unread".
-  const match = /, (\d+) unread/.exec((await link.textContent()) ?? "");
+  // With unread notifications the name is its aria-label, "Notifications, 3 unread".
+  const match = /^Notifications, (\d+) unread$/.exec((await link.getAttribute("aria-label")) ?? "");
   return match ? Number(match[1]) : 0;
 }
 

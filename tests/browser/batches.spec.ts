@@ -111,4 +111,101 @@ test("a follow-up batch of 31 goes out by email, and the overdue ones get a chas
   expect(new Set(batchMail().map((m) => m.messageId)).size).toBe(62);
   const stGeorges = chasers.find((m) => m.to === testAddressFor(APOSTROPHE_TRUST));
   expect(stGeorges?.text).toContain("4 October 2021");
+  // Back to the pinned today for the next test (afterAll does it too, should this test fail).
+  clearNow();
+});
+
+test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoTheyKnow and post, a bulk status, CSV", async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const [wdtkTrust, postTrust, removedTrust] = ["Berkshire Healthcare NHS Foundation Trust", "Camden and Islington NHS Foundation Trust", "Isle of Wight NHS Trust"];
+  let ownBatchId = "";
+  try {
+    // Tick three trusts in the filtered directory and start a batch with them.
+    await page.goto("/trusts?outcome=funded");
+    for (const trust of [wdtkTrust, postTrust, removedTrust]) await page.getByLabel(`Tick ${trust} for a batch`, { exact: true }).check();
+    await page.getByRole("button", { name: "Start a batch with the ticked trusts" }).click();
+    await expect(page.getByText("Draft batch created.")).toBeVisible();
+    ownBatchId = new URL(page.url()).pathname.split("/").pop()!;
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("New batch (3 bodies)");
+
+    // An unknown merge field is refused next to the letter, and nothing is saved.
+    const letter = page.getByLabel("Letter", { exact: true });
+    await letter.fill("Dear {{body.nmae}},\n\nHow many Band 7 Lived Experience posts do you have?\n\n{{sender.name}}");
+    await page.getByRole("button", { name: "Save the letter" }).click();
+    await expect(page.locator("#field-template-error")).toContainText("body.name");
+    await letter.fill("Dear {{body.name}},\n\nHow many Band 7 Lived Experience posts do you have?\n\n{{sender.name}}");
+    await page.getByLabel("Via WhatDoTheyKnow").check();
+    await page.getByRole("button", { name: "Save the letter" }).click();
+    await expect(page.getByText("Saved. The previews use this letter now.")).toBeVisible();
+    await page.reload();
+
+    // One recipient by post instead, one removed.
+    await page.getByLabel(`Channel for ${postTrust}`).selectOption("post");
+    await page.getByRole("button", { name: `Change the channel for ${postTrust}` }).click();
+    await expect(page.getByRole("row").filter({ hasText: postTrust })).toContainText("(this one only)");
+    await page.getByRole("button", { name: `Remove ${removedTrust}` }).click();
+    await expect(page.getByRole("table", { name: /recipients/ }).getByRole("row")).toHaveCount(3);
+
+    // One letter edited for its recipient alone, then put back to the template.
+    await page.getByRole("link", { name: `Preview or edit the letter to ${wdtkTrust}` }).click();
+    await expect(page.getByTestId("letter-text")).toContainText(`Dear ${wdtkTrust},`);
+    await page.getByLabel(`Letter to ${wdtkTrust}`).fill(`Dear ${wdtkTrust},\n\nA letter written for you alone.\n\nLXP Revolution`);
+    await page.getByRole("button", { name: "Save this letter" }).click();
+    await expect(page.getByTestId("letter-text")).toContainText("A letter written for you alone.");
+    await page.getByRole("button", { name: "Go back to the template" }).click();
+    await expect(page.getByTestId("letter-text")).toContainText("How many Band 7 Lived Experience posts");
+    await page.getByRole("link", { name: /^Back to / }).click();
+
+    await page.getByRole("link", { name: "Review and send" }).click();
+    await expect(page.getByTestId("send-summary")).toHaveText("Creates 2 requests and 1 goes via WhatDoTheyKnow; 1 goes by post.");
+    await page.getByRole("button", { name: "Send the batch now" }).click();
+    await expect(page.getByText("Created 2 requests.")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Progress" })).toContainText("Drafted: 2");
+
+    // WhatDoTheyKnow: a link to the body's page, the letter to copy, then the request's address pasted back.
+    const wdtkRow = page.getByRole("row").filter({ hasText: wdtkTrust });
+    await expect(wdtkRow.getByRole("link", { name: `Open ${wdtkTrust} on WhatDoTheyKnow` })).toHaveAttribute("href", /^https:\/\/www\.whatdotheyknow\.com\//);
+    await wdtkRow.getByRole("button", { name: `Copy the letter to ${wdtkTrust}` }).click();
+    await expect(wdtkRow.getByText("Copied. Paste it into WhatDoTheyKnow.")).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(`Dear ${wdtkTrust},`);
+    await wdtkRow.getByLabel(/Request address on WhatDoTheyKnow/).fill("https://example.org/not-wdtk");
+    await wdtkRow.getByRole("button", { name: /Mark as sent/ }).click();
+    await expect(wdtkRow.locator(".field-error")).toContainText("whatdotheyknow.com/request/");
+    await wdtkRow.getByLabel(/Request address on WhatDoTheyKnow/).fill("https://www.whatdotheyknow.com/request/band_7_lxp_posts_berkshire");
+    await wdtkRow.getByRole("button", { name: /Mark as sent/ }).click();
+    await expect(wdtkRow.getByRole("link", { name: `On WhatDoTheyKnow (${wdtkTrust})` })).toHaveAttribute("href", "https://www.whatdotheyknow.com/request/band_7_lxp_posts_berkshire");
+
+    // Post: printable letter, then the posting date.
+    const postRow = page.getByRole("row").filter({ hasText: postTrust });
+    await postRow.getByLabel(/Posted on/).fill("2021-09-03");
+    await postRow.getByRole("button", { name: /Mark as posted/ }).click();
+    await expect(postRow).toContainText("Posted Friday 3 September 2021");
+    await expect(page.getByRole("list", { name: "Progress" })).toContainText("Sent: 2");
+    await page.goto(`/batches/${ownBatchId}/letters`);
+    await expect(page.getByRole("article")).toHaveCount(2);
+    await page.goto(`/batches/${ownBatchId}`);
+
+    // A bulk status: what it will do to whom first, then done.
+    for (const trust of [wdtkTrust, postTrust]) await page.getByLabel(`Tick ${trust}`, { exact: true }).check();
+    await page.getByLabel("What to do").selectOption("status");
+    await page.getByLabel("What happened (for “Record what happened”)").selectOption("acknowledged");
+    await page.getByLabel("On (for “Record what happened”)").fill("2021-09-06");
+    await page.getByRole("button", { name: "Check what will happen" }).click();
+    await expect(page.getByRole("table", { name: /What will be done, to whom \(2\)/ })).toContainText(wdtkTrust);
+    await page.getByRole("button", { name: "Record it for these requests (2)" }).click();
+    await expect(page.getByText("Done: 2 statuses recorded.")).toBeVisible();
+    await expect(page.getByRole("list", { name: "Progress" })).toContainText("Acknowledged: 2");
+
+    // CSV of every recipient.
+    const csv = await page.request.get(`/batches/${ownBatchId}/export`);
+    expect(csv.status()).toBe(200);
+    expect(csv.headers()["content-type"]).toContain("text/csv");
+    const text = await csv.text();
+    expect(text).toContain(wdtkTrust);
+    expect(text).toContain(postTrust);
+    expect(text).not.toContain(removedTrust);
+  } finally {
+    if (ownBatchId) await removeBatchAndAddresses(ownBatchId);
+  }
 });

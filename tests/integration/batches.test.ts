@@ -6,6 +6,7 @@ import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { formatUkDate } from "@/lib/deadlines";
 import { NHSE_REFERENCE } from "@/lib/seed/seed-database";
 import { processOutbox } from "@/lib/mail/send-mail";
+import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 import { closeSmtpTransport } from "@/lib/mail/transport";
 import { startBatch } from "@/lib/batches/create-batch";
 import { removeRecipient, updateBatchDetails, updateRecipient } from "@/lib/batches/edit-batch";
@@ -247,6 +248,11 @@ describe("sending a batch", () => {
       expect(r.receivedOn?.toISOString().slice(0, 10)).toBe("2021-09-06");
       expect(r.dueOn?.toISOString().slice(0, 10)).toBe("2021-10-04");
     }
+    // The outbox's clock is the one lib/requests computes: recomputing changes nothing.
+    const clockColumns = { receivedOn: true, dueOn: true, veryOverdueOn: true, reviewDueOn: true, reviewRequestedOn: true, reviewVeryOverdueOn: true, waitingSince: true, answeredOn: true, clockProjected: true } as const;
+    const stored = await db.foiRequest.findMany({ where: { batchId }, orderBy: { id: "asc" }, select: clockColumns });
+    for (const r of sent) await unsafeRecomputeClock(r.id);
+    expect(await db.foiRequest.findMany({ where: { batchId }, orderBy: { id: "asc" }, select: clockColumns })).toEqual(stored);
     const view = await getBatch(editor, batchId);
     expect(view.progress).toMatchObject({ total: 31, sent: 31, queued: 0, failed: 0 });
     expect(view.recipients[0]).toMatchObject({ dueLabel: formatUkDate("2021-10-04"), workingDaysLeft: 20, dueText: "Due Monday 4 October 2021: 20 working days left" });

@@ -87,12 +87,11 @@ function Flash({ query }: { query: Params }) {
   }
   if (query.bulk) {
     const done = Number(query.done ?? 0);
-    const what = query.bulk === "chaser" ? "chaser" : query.bulk === "note" ? "note" : "status";
-    const verb = query.bulk === "chaser" ? "queued" : "recorded";
+    const what: Record<string, [string, string]> = { chaser: ["chaser queued", "chasers queued"], note: ["note added", "notes added"], status: ["status recorded", "statuses recorded"] };
+    const [one, many] = what[query.bulk] ?? ["change made", "changes made"];
     return (
       <p className="success" role="status">
-        Done: {done} {what}
-        {done === 1 ? "" : "s"} {verb}.
+        Done: {done} {done === 1 ? one : many}.
       </p>
     );
   }
@@ -322,6 +321,9 @@ async function SentBatch({ batch, query }: { batch: BatchDetails; query: Params 
         </li>
         <li>
           <Link href={`/batches/${batch.id}/letters`}>Printable letters</Link>
+        </li>
+        <li>
+          <Link href={`/requests?batch=${batch.id}`}>These requests in the requests list</Link>
         </li>
       </ul>
 

@@ -83,8 +83,8 @@ export default async function BulkActionPage({ params, searchParams }: { params:
       {back}
       <h1>Check before it is done</h1>
       <p className="lede" data-testid="bulk-summary">
-        {plan.summary}: {plan.items.length} request{plan.items.length === 1 ? "" : "s"}
-        {plan.skipped.length ? `, ${plan.skipped.length} left out` : ""}.
+        {plan.summary}
+        {plan.skipped.length ? ` ${plan.skipped.length} of the ticked request${plan.skipped.length === 1 ? " is" : "s are"} left out: see why below.` : ""}
       </p>
       {plan.items.length ? (
         <table>
