@@ -1,4 +1,5 @@
 import "server-only";
+import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { now } from "@/lib/time";
@@ -79,9 +80,11 @@ export async function startBatch(actor: Actor, input: StartBatchInput | unknown)
       },
       select: { id: true },
     });
-    await tx.batchRecipient.createMany({
-      data: bodyIds.map((bodyId, position) => ({ workspaceId: actor.workspaceId, batchId: batch.id, bodyId, position })),
-    });
+    // One statement for every recipient (1,000 bodies: one round trip, not a query per row).
+    await tx.$executeRaw`
+      INSERT INTO "BatchRecipient" (id, "workspaceId", "batchId", "bodyId", position)
+      SELECT u.id, ${actor.workspaceId}, ${batch.id}, u.body_id, (u.ord - 1)::int
+      FROM unnest(${bodyIds.map(() => `r${crypto.randomBytes(12).toString("hex")}`)}::text[], ${bodyIds}::text[]) WITH ORDINALITY AS u(id, body_id, ord)`;
     await recordAudit(
       { workspaceId: actor.workspaceId, userId: actor.userId, action: "batch.create", entity: "Batch", entityId: batch.id, data: { parentId, outcome, recipients: bodyIds.length } },
       tx,

@@ -10,7 +10,7 @@ import { statusLabels } from "@/lib/requests/status";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { batchViewSchema, progressBucketLabels, type BatchView, type ProgressBucket } from "@/lib/batches/schemas";
 import { countBuckets, progressBucket, type ProgressCounts } from "@/lib/batches/progress";
-import { effectiveChannel, loadBatchForLetters, templateFieldErrors, wdtkUrlFor } from "@/lib/batches/render";
+import { effectiveChannel, loadBatchForLetters, templateFieldErrors, wdtkUrlFor, type LoadedRecipient } from "@/lib/batches/render";
 
 export const BATCHES_PER_PAGE = 20;
 export const RECIPIENTS_PER_PAGE = 50;
@@ -77,6 +77,14 @@ export interface BatchProblem {
   message: string;
 }
 
+/** A body that has merged, closed or been renamed: its letter may belong with its successor. */
+export interface BatchWarning {
+  recipientId: string;
+  bodyId: string;
+  bodyName: string;
+  message: string;
+}
+
 export interface BatchDetails {
   id: string;
   name: string;
@@ -103,6 +111,8 @@ export interface BatchDetails {
   pageCount: number;
   /** What stops sending: email recipients without an FOI email. */
   problems: BatchProblem[];
+  /** Worth checking before sending, but not blocking: merged or closed bodies. */
+  warnings: BatchWarning[];
   /** Template errors (the saved template no longer parses): shown next to the fields. */
   templateErrors: Record<string, string[]>;
   /** Emails that need a person: failed, or unconfirmed after the worker stopped. */
@@ -264,10 +274,27 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
             .filter((r) => r.channel === "email" && !r.foiEmail)
             .map((r) => ({ recipientId: r.id, bodyId: r.bodyId, bodyName: r.bodyName, message: `${r.bodyName} has no FOI email address: add it in the directory, or send this one via WhatDoTheyKnow or by post.` }))
         : [],
+    warnings: batch.state === "draft" ? successionWarnings(loaded.recipients) : [],
     templateErrors: batch.state === "draft" ? templateFieldErrors(batch) : {},
     needsAttention: rows.filter((r) => r.delivery?.state === "failed" || r.delivery?.state === "unconfirmed").length,
     canEdit: roleAtLeast(role, "editor"),
   };
+}
+
+function successionWarnings(recipients: LoadedRecipient[]): BatchWarning[] {
+  const warnings: BatchWarning[] = [];
+  for (const r of recipients) {
+    const { status, successorName, statusChangedOn, name } = r.body;
+    if (status !== "merged" && status !== "closed") continue;
+    const when = statusChangedOn ? ` on ${formatUkDate(fromDbDate(statusChangedOn)!)}` : "";
+    const successor = successorName && successorName !== name ? successorName : null;
+    const message =
+      status === "merged"
+        ? `${name} merged${successor ? ` into ${successor}` : ""}${when}: ${successor ? `${successor} now holds its records. Consider writing to it instead.` : "check who now holds its records."}`
+        : `${name} closed${when}${successor ? `; ${successor} took over its services` : ""}: check who now holds its records.`;
+    warnings.push({ recipientId: r.id, bodyId: r.body.id, bodyName: name, message });
+  }
+  return warnings;
 }
 
 /** The workspace's batches, newest first, a page at a time, each with its progress counts. */

@@ -40,7 +40,7 @@ export async function loadBatchForLetters(workspaceId: string, batchId: string, 
       letter: true,
       channel: true,
       requestId: true,
-      body: { select: { id: true, name: true, shortName: true, foiEmail: true, wdtkSlug: true } },
+      body: { select: { id: true, name: true, shortName: true, foiEmail: true, wdtkSlug: true, status: true, statusChangedOn: true, successorName: true } },
     },
   });
   const outcomes = new Map<string, Outcome>();

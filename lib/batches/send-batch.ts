@@ -70,11 +70,12 @@ export async function sendBatch(actor: Actor, batchId: string): Promise<{ create
       await lockDraftBatch(tx, actor.workspaceId, batch.id);
       // The recipients may have changed between the read above and the lock.
       const current = await tx.batchRecipient.findMany({ where: { batchId: batch.id }, select: { id: true, letter: true, channel: true } });
+      const read = new Map(rows.map((r) => [r.recipient.id, r.recipient]));
       const same =
         current.length === rows.length &&
         current.every((c) => {
-          const row = rows.find((r) => r.recipient.id === c.id);
-          return row !== undefined && row.recipient.letter === c.letter && row.recipient.channel === c.channel;
+          const recipient = read.get(c.id);
+          return recipient !== undefined && recipient.letter === c.letter && recipient.channel === c.channel;
         });
       if (!same) throw new BatchStateError("The batch changed while it was being sent. Check it and send again.");
 

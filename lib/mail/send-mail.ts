@@ -32,8 +32,12 @@ export const MAX_ATTEMPTS = BACKOFF_MINUTES.length + 1;
 // or may not have accepted the message, so it is never resent automatically: it becomes
 // "unconfirmed" and a person decides (lib/batches/send-batch.ts resolveUnconfirmed).
 export const CLAIM_LEASE_MINUTES = 10;
-/** Messages sent at once by one worker: also the most a killed worker can leave unconfirmed. */
-export const OUTBOX_CONCURRENCY = 5;
+/**
+ * Messages one worker has in hand at once (claimed, being sent or being recorded): also the
+ * most a killed worker can leave unconfirmed. Twice the SMTP connections (lib/mail/transport),
+ * so a connection is never idle while its last message is being recorded.
+ */
+export const OUTBOX_CONCURRENCY = 10;
 export const UNCONFIRMED_ERROR = "We could not confirm this letter was sent: the app stopped while sending it.";
 const REDACTED = "[Removed after sending: this email contained a single-use link.]";
 

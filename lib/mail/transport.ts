@@ -20,7 +20,7 @@ export function currentTransportName(): "smtp" | "dev-mailbox" {
 }
 
 /** Connections kept open to the relay: the outbox sends this many messages at once. */
-const POOL_CONNECTIONS = 5;
+export const POOL_CONNECTIONS = 5;
 
 let smtp: { url: string; transporter: nodemailer.Transporter } | undefined;
 

@@ -23,7 +23,7 @@ async function logSentRequest(page: Page, trust: string): Promise<{ id: string; 
   const to = page.getByLabel("To");
   const bodyName = (await to.locator("option", { hasText: trust }).first().textContent())!.trim();
   await to.selectOption({ label: bodyName });
-  const title = `Alerts test: why ${trust} did not apply`;
+  const title = `Why ${trust} did not apply for the Band 7 post`;
   await page.getByLabel("Title").fill(title);
   await page.getByLabel("The letter").fill(`Dear ${bodyName},\n\nWhy did the trust not apply for the Band 7 funding?\n\nLXP Revolution`);
   await page.getByLabel("Sent by").selectOption({ label: "Email" });
@@ -168,6 +168,7 @@ test("alert settings: a kind turned off and the digest time are saved; a wrong t
   await expect(page.getByRole("group", { name: "Due soon" }).getByRole("radio", { name: "In the app only" })).toBeChecked();
   await expect(page.getByRole("group", { name: "Overdue", exact: true }).getByRole("radio", { name: "Email digest" })).toBeChecked();
   await expect(page.getByLabel("Time of the daily email digest")).toHaveValue("07:30");
+  await readmeScreenshot(page, "alert-settings");
 
   // No time at all (a time input cannot hold "25:00"), and a number of days out of range:
   // each refused next to its field, and nothing saved.
@@ -218,6 +219,7 @@ test("the calendar feed: a secret .ics address with the due dates, which stops w
   // A new address replaces the old one; turning the feed off stops the new one too.
   await page.getByRole("button", { name: "Make a new address" }).click();
   const second = await page.getByLabel("Your calendar feed address (secret)").inputValue();
+  await page.screenshot({ path: "test-results/screenshots/calendar-feed.png", fullPage: true });
   expect(second).not.toBe(url);
   expect((await page.request.get(url)).status()).toBe(404);
   expect((await page.request.get(second)).status()).toBe(200);
@@ -237,6 +239,7 @@ test("the digest's unsubscribe link works without signing in: GET only asks, the
   await visitor.goto(link!);
   await expect(visitor.getByRole("heading", { level: 1, name: "Stop alert emails" })).toBeVisible();
   await expect(visitor.getByText("This will stop all alert emails")).toBeVisible();
+  await visitor.screenshot({ path: "test-results/screenshots/unsubscribe.png", fullPage: true });
   // Opening the link (as a mail scanner would) changed nothing.
   await page.goto("/settings/alerts");
   await expect(page.getByRole("group", { name: "Overdue", exact: true }).getByRole("radio", { name: "Email digest" })).toBeChecked();

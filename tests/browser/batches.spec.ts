@@ -176,11 +176,14 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await wdtkRow.getByRole("button", { name: /Mark as sent/ }).click();
     await expect(wdtkRow.getByRole("link", { name: `On WhatDoTheyKnow (${wdtkTrust})` })).toHaveAttribute("href", "https://www.whatdotheyknow.com/request/band_7_lxp_posts_berkshire");
 
-    // Post: printable letter, then the posting date.
+    // Post: printable letter, then the posting date (not before the batch was sent).
     const postRow = page.getByRole("row").filter({ hasText: postTrust });
     await postRow.getByLabel(/Posted on/).fill("2021-09-03");
     await postRow.getByRole("button", { name: /Mark as posted/ }).click();
-    await expect(postRow).toContainText("Posted Friday 3 September 2021");
+    await expect(postRow.locator(".field-error")).toContainText("before the batch was sent");
+    await postRow.getByLabel(/Posted on/).fill("2021-09-06");
+    await postRow.getByRole("button", { name: /Mark as posted/ }).click();
+    await expect(postRow).toContainText("Posted Monday 6 September 2021");
     await expect(page.getByRole("list", { name: "Progress" })).toContainText("Sent: 2");
     await page.goto(`/batches/${ownBatchId}/letters`);
     await expect(page.getByRole("article")).toHaveCount(2);

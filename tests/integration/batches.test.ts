@@ -76,6 +76,10 @@ describe("starting and editing a batch", () => {
     expect(batch.template).toMatch(/Lived Experience Professionals .* involved in that decision/);
     expect(batch.template).toMatch(/Band 7 or above/);
     expect(batch.problems).toEqual([]);
+    // Solent merged in 2024: not blocking, but said before sending.
+    expect(batch.warnings.map((w) => w.message)).toEqual([
+      "Solent NHS Trust merged into Hampshire and Isle of Wight Healthcare NHS Foundation Trust on Tuesday 1 October 2024: Hampshire and Isle of Wight Healthcare NHS Foundation Trust now holds its records. Consider writing to it instead.",
+    ]);
     expect(batch.canEdit).toBe(true);
     expect((await listBatches(editor)).rows.map((r) => [r.id, r.recipients])).toEqual([[batchId, 31]]);
   });

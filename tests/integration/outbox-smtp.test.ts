@@ -121,6 +121,16 @@ describe("outbox over real SMTP", () => {
     for (const row of rows) expect(received.filter((m) => m.messageId === row.messageId)).toHaveLength(1);
   });
 
+  it("two workers draining at once send each message once (claims skip each other's rows)", async () => {
+    const tag = unique("race");
+    await queueMails(Array.from({ length: 20 }, (_, i) => ({ to: `${tag}-${i}@example.org`, subject: `Race ${i}`, text: "x", dedupeKey: `${tag}:${i}` })));
+    const [a, b] = await Promise.all([processOutbox(100, { concurrency: 3 }), processOutbox(100, { concurrency: 3 })]);
+    const rows = await db.delivery.findMany({ where: { dedupeKey: { startsWith: `${tag}:` } }, select: { state: true, messageId: true } });
+    expect(a + b).toBe(20);
+    expect(rows.every((r) => r.state === "sent")).toBe(true);
+    for (const row of rows) expect(received.filter((m) => m.messageId === row.messageId)).toHaveLength(1);
+  });
+
   it("refuses to queue a message with a bad address", async () => {
     await expect(queueMail({ to: "not-an-address", subject: "x", text: "x" })).rejects.toThrow();
   });

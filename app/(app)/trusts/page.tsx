@@ -59,11 +59,6 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           </caption>
           <thead>
             <tr>
-              {canStartBatch ? (
-                <th scope="col">
-                  <span className="visually-hidden">Tick for a batch</span>
-                </th>
-              ) : null}
               <th scope="col">Name</th>
               <th scope="col">ODS code</th>
               <th scope="col">Region</th>
@@ -74,15 +69,16 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
           <tbody>
             {bodies.map((b) => (
               <tr key={b.id}>
-                {canStartBatch ? (
-                  <td>
-                    <input type="checkbox" name="bodyIds" value={b.id} form={START_BATCH_FORM} id={`tick-${b.id}`} />
-                    <label htmlFor={`tick-${b.id}`} className="visually-hidden">
-                      Tick {b.name} for a batch
-                    </label>
-                  </td>
-                ) : null}
                 <td>
+                  {/* In the name's cell, not a column of its own: the columns stay the same for every role. */}
+                  {canStartBatch ? (
+                    <>
+                      <input type="checkbox" name="bodyIds" value={b.id} form={START_BATCH_FORM} id={`tick-${b.id}`} className="batch-tick" />
+                      <label htmlFor={`tick-${b.id}`} className="visually-hidden">
+                        Tick {b.name} for a batch
+                      </label>{" "}
+                    </>
+                  ) : null}
                   <Link href={`/trusts/${b.id}`}>{b.name}</Link>
                   {b.shortName ? <span className="muted"> ({b.shortName})</span> : null}
                 </td>
