@@ -19,12 +19,14 @@ export interface ChartSpec {
   series: ChartPoint[];
 }
 
-const WIDTH = 720;
-const LABEL_WIDTH = 260;
-const VALUE_ROOM = 64;
+// Sized for a half-width column at 14px text: about 7px a character, so 30 characters
+// fit the label column; the full label is always in the data table.
+const WIDTH = 560;
+const LABEL_WIDTH = 230;
+const VALUE_ROOM = 48;
 const BAR_HEIGHT = 22;
 const GAP = 8;
-const MAX_LABEL_CHARS = 38;
+const MAX_LABEL_CHARS = 30;
 
 function shorten(label: string): string {
   return label.length > MAX_LABEL_CHARS ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…` : label;
@@ -68,7 +70,7 @@ export function BarChart({
       {series.length === 0 ? (
         <p className="empty">Nothing to show yet.</p>
       ) : (
-        <svg className="chart-svg" viewBox={`0 0 ${WIDTH} ${height}`} width="100%" role="img" aria-label={chart.summary} preserveAspectRatio="xMinYMin meet">
+        <svg className="chart-svg" viewBox={`0 0 ${WIDTH} ${height}`} width={WIDTH} height={height} role="img" aria-label={chart.summary} preserveAspectRatio="xMinYMin meet">
           {series.map((p, i) => {
             const y = GAP + i * (BAR_HEIGHT + GAP);
             const w = p.value > 0 ? Math.max(2, (p.value / max) * barRoom) : 0;

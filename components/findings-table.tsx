@@ -99,9 +99,9 @@ export function FindingsTable({
               {r.cells.map((c, i) => (
                 <td key={c.questionId} data-question={questions[i]?.position}>
                   {linkToRequests && c.href ? (
-                    <Link href={c.href}>
+                    // The name starts with the visible words (WCAG 2.5.3), then says where the link goes.
+                    <Link href={c.href} aria-label={`${c.recorded === false ? "Not recorded" : c.display || "Recorded"}: evidence for question ${questions[i]?.position}, ${r.bodyName}`}>
                       {c.recorded === false ? "Not recorded" : c.display || "Recorded"}
-                      <span className="visually-hidden">: evidence for question {questions[i]?.position}, {r.bodyName}</span>
                     </Link>
                   ) : c.display ? (
                     c.display

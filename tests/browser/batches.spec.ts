@@ -139,6 +139,7 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await page.getByRole("button", { name: "Save the letter" }).click();
     await expect(page.getByText("Saved. The previews use this letter now.")).toBeVisible();
     await page.reload();
+    await page.screenshot({ path: "test-results/screenshots/batch-draft.png", fullPage: true });
 
     // One recipient by post instead, one removed.
     await page.getByLabel(`Channel for ${postTrust}`).selectOption("post");
@@ -196,6 +197,7 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await page.getByLabel("On (for “Record what happened”)").fill("2021-09-06");
     await page.getByRole("button", { name: "Check what will happen" }).click();
     await expect(page.getByRole("table", { name: /What will be done, to whom \(2\)/ })).toContainText(wdtkTrust);
+    await page.screenshot({ path: "test-results/screenshots/batch-bulk-plan.png", fullPage: true });
     await page.getByRole("button", { name: "Record it for these requests (2)" }).click();
     await expect(page.getByText("Done: 2 statuses recorded.")).toBeVisible();
     await expect(page.getByRole("list", { name: "Progress" })).toContainText("Acknowledged: 2");

@@ -50,13 +50,19 @@ async function sweepDays(from: string, to: string) {
   }
 }
 
-/** Digests due at this London wall-clock time (BST in September: UTC+1), then the outbox. */
+let watched: string[] = [];
+
+/**
+ * Digests due at this London wall-clock time (BST in September: UTC+1), then the outbox.
+ * Returns how many were queued for this test's people (other tests' people share the database).
+ */
 async function digestAt(londonIso: string) {
   const at = new Date(`${londonIso}+01:00`);
   setToday(at.toISOString());
-  const { queued } = await sendDueDigests(at);
+  const before = await db.delivery.count({ where: { toAddress: { in: watched } } });
+  await sendDueDigests(at);
   while ((await processOutbox()) > 0);
-  return queued;
+  return (await db.delivery.count({ where: { toAddress: { in: watched } } })) - before;
 }
 
 const to = (email: string) => inbox.filter((m) => m.to === email);
@@ -64,6 +70,7 @@ const to = (email: string) => inbox.filter((m) => m.to === email);
 describe("the email digest", () => {
   it("one per person per day, only with something new, grouped by kind, naming the trusts, at the person's time", { timeout: 120_000 }, async () => {
     const c = await alertCampaign();
+    watched = [c.owner.email, c.editor.email, c.viewer.email];
     const [a, b, d] = c.trusts as [{ id: string; name: string }, { id: string; name: string }, { id: string; name: string }];
     // The editor wants alerts in the app only; the viewer wants the digest at 18:00.
     await updateAlertSettings(c.editor.userId, {

@@ -2,6 +2,9 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { NotFoundError, ForbiddenError } from "@/lib/auth/errors";
 import { deleteRequest } from "@/lib/requests/delete-request";
+import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
+import { loadHolidayData } from "@/lib/holidays/calendars";
+import type { Prisma } from "@/lib/generated/prisma";
 import { runAlertSweep } from "@/lib/alerts/sweep";
 import { runScheduledAlerts } from "@/lib/alerts/schedule";
 import { listNotifications, markAllRead, markRead, unreadCount } from "@/lib/alerts/notifications";
@@ -180,6 +183,39 @@ describe("exactly once", () => {
     await runAlertSweep({ today: "2021-08-21" });
     // Swept up to the 21st only (the day after the 20th): the entry dated the 19th is raised once.
     expect(await alertLines(c.ws.id)).toEqual([`2021-08-21 clarification_waiting 2021-08-19 ${c.ids[0]}`]);
+  });
+});
+
+describe("changed due dates", () => {
+  it("a new bank holiday before the alert day moves the pending alerts to the new due date", { timeout: 60_000 }, async () => {
+    // 2027 (not 2021) so that the extra holiday cannot move other tests' dates in this database.
+    const c = await alertCampaign();
+    setToday("2027-03-01");
+    const id = await sendTo(c.editor, c.trusts[0]!.id, "2027-03-01");
+    // By hand: 20 working days after Monday 1 March 2027, skipping St Patrick's Day (17th, a UK
+    // bank holiday in Northern Ireland), Good Friday (26th) and Easter Monday (29th), is Thursday 1 April.
+    expect(await storedDates(id)).toMatchObject({ dueOn: "2027-04-01" });
+    await live(dayRange("2027-03-15", "2027-03-23"));
+    expect(await alertLines(c.ws.id)).toEqual([]);
+    // A one-off bank holiday on Wednesday 10 March is announced: what the refresh job stores,
+    // then the recompute it runs for every open request.
+    const current = (await loadHolidayData()).data as Record<string, { events: { title: string; date: string; notes: string; bunting: boolean }[] }>;
+    const changed = structuredClone(current);
+    changed["england-and-wales"]!.events.push({ title: "One-off holiday", date: "2027-03-10", notes: "", bunting: true });
+    const row = await db.holidayData.create({ data: { json: changed as unknown as Prisma.InputJsonValue, source: "test" }, select: { id: true } });
+    try {
+      await unsafeRecomputeClock(id);
+      expect(await storedDates(id)).toMatchObject({ dueOn: "2027-04-02" });
+      await live(dayRange("2027-03-24", "2027-04-05"));
+      expect(await alertLines(c.ws.id)).toEqual([
+        `2027-03-30 due_soon 2027-03-01 ${id}`, // 3 working days before Friday 2 April (it was Thursday 25 March)
+        `2027-04-02 due_today 2027-03-01 ${id}`,
+        `2027-04-03 overdue 2027-03-01 ${id}`,
+      ]);
+    } finally {
+      await db.holidayData.delete({ where: { id: row.id } });
+      await unsafeRecomputeClock(id);
+    }
   });
 });
 

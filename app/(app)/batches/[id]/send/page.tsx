@@ -41,7 +41,9 @@ export default async function SendBatchPage({ params }: { params: Promise<{ id: 
         <Link href={`/batches/${batch.id}`}>Back to {batch.name}</Link>
       </p>
       <h1>Send “{batch.name}”</h1>
-      {blocked ? (
+      {!batch.canEdit ? (
+        <p className="notice">Only the campaign&apos;s editors and owners can send a batch.</p>
+      ) : blocked ? (
         <div className="notice danger">
           <p>
             <strong>This batch cannot be sent yet.</strong>
