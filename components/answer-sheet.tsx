@@ -247,7 +247,9 @@ function ScopedSelect({
   return (
     <FieldShell id={`${prefix}-${name}`} label={label} hint={hint} errors={errors}>
       {(props) => (
-        <select {...props} name={name} defaultValue={defaultValue}>
+        // Keyed by its default: React does not re-apply a changed defaultValue to a select, so
+        // after a save (which resets the form) it would fall back to the first option.
+        <select key={defaultValue} {...props} name={name} defaultValue={defaultValue}>
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

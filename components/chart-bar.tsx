@@ -19,14 +19,14 @@ export interface ChartSpec {
   series: ChartPoint[];
 }
 
-// Sized for a half-width column at 14px text: about 7px a character, so 30 characters
-// fit the label column; the full label is always in the data table.
+// Sized for a half-width column at 13px text: up to about 8px a character, so 26
+// characters fit the label column; the full label is always in the data table.
 const WIDTH = 560;
 const LABEL_WIDTH = 230;
 const VALUE_ROOM = 48;
 const BAR_HEIGHT = 22;
 const GAP = 8;
-const MAX_LABEL_CHARS = 30;
+const MAX_LABEL_CHARS = 26;
 
 function shorten(label: string): string {
   return label.length > MAX_LABEL_CHARS ? `${label.slice(0, MAX_LABEL_CHARS - 1)}…` : label;

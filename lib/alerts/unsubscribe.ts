@@ -40,18 +40,11 @@ export async function applyUnsubscribe(token: unknown): Promise<{ ok: boolean; w
   const user = await db.user.findUnique({ where: { id: read.userId }, select: { id: true } });
   if (!user) return { ok: false, what: "This unsubscribe link is not valid any more." };
   const kinds = read.kind === "all" ? ALERT_KIND_VALUES : [read.kind];
-  await db.$transaction(async (tx) => {
-    const current = await tx.alertPreference.findMany({ where: { userId: read.userId, kind: { in: kinds } } });
-    const off = new Set(current.filter((p) => p.delivery === "off").map((p) => p.kind));
-    for (const kind of kinds) {
-      if (off.has(kind)) continue;
-      await tx.alertPreference.upsert({
-        where: { userId_kind: { userId: read.userId, kind } },
-        create: { userId: read.userId, kind, delivery: "app" },
-        update: { delivery: "app" },
-      });
-    }
-  });
+  // One statement, so a double-clicked button cannot collide with itself; "off" stays off.
+  await db.$executeRaw`
+    INSERT INTO "AlertPreference" ("userId", kind, delivery)
+    SELECT ${read.userId}, k::"AlertKind", 'app' FROM unnest(${kinds}::text[]) AS k
+    ON CONFLICT ("userId", kind) DO UPDATE SET delivery = 'app' WHERE "AlertPreference".delivery = 'email'`;
   return {
     ok: true,
     what: read.kind === "all" ? "You will get no more alert emails. Alerts still show in the app." : `You will get no more emails about "${alertLabel(read.kind)}". Those alerts still show in the app.`,

@@ -22,7 +22,9 @@ export async function getRequest(actor: Actor, requestId: string) {
       authorityRef: true,
       status: true,
       sentAt: true,
+      reference: true,
       body: { select: { id: true, name: true } },
+      batch: { select: { id: true, name: true } },
       workspace: { select: { name: true, receiptConvention: true } },
       events: {
         orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],

@@ -6,7 +6,8 @@
 import fs from "node:fs";
 import crypto from "node:crypto";
 import { test, expect, type Page } from "@playwright/test";
-import { freshContext, readmeScreenshot } from "../support/browser-pages";
+import { freshContext, readmeScreenshot, signIn } from "../support/browser-pages";
+import { createMember } from "../support/browser-db";
 import { readState } from "../support/browser-env";
 import { createFindingsBatch, removeFindingsBatch, QUOTE, type FindingsFixture } from "../support/findings-browser-db";
 import { chart, chartValue, readmeElementScreenshot } from "../support/findings-browser-pages";
@@ -75,9 +76,13 @@ test("record an answer with its quote, see the table and chart change, export it
   await involved.getByLabel("Attachment it comes from (optional)").selectOption({ index: 1 });
   await involved.getByRole("button", { name: "Save this answer" }).click();
   await expect(involved.getByText("Answer saved.")).toBeVisible();
+  // The form keeps showing what was saved, evidence included.
+  await expect(involved.getByLabel("Message it comes from")).toHaveValue(onTime!.messageId!);
+  await expect(involved.getByRole("radio", { name: "Yes", exact: true })).toBeChecked();
   const involvedSection = answers.locator("section").filter({ hasText: INVOLVED });
   await expect(involvedSection.locator(".answer-saved")).toContainText("Recorded answer: Yes");
   await expect(involvedSection.locator(".answer-saved")).toContainText(QUOTE);
+  await readmeElementScreenshot(involvedSection, "findings-answer");
   // The script is kept as text, never run.
   await expect(answers.locator("section").filter({ hasText: WHY }).locator(".answer-saved")).toContainText("<script>alert(1)</script>");
 
@@ -160,4 +165,21 @@ test("another workspace's batch id, or an unknown public token, is not found", a
   await visitor.goto(`/findings/${fixture.batchId}/export/findings.csv`);
   await expect(visitor).toHaveURL(/\/sign-in/);
   await stranger.close();
+});
+
+test("a viewer reads the findings and the recorded answers but cannot change them", async ({ browser }) => {
+  const viewer = await createMember("viewer", { prefix: "findings-viewer" });
+  const context = await freshContext(browser);
+  const page = await context.newPage();
+  await signIn(page, viewer.email, viewer.password);
+  await page.goto(`/findings/${fixture.batchId}`);
+  await expect(page.getByRole("heading", { level: 1, name: `Findings: ${fixture.batchName}` })).toBeVisible();
+  await expect(page.locator("ol.question-list > li")).toHaveCount(3);
+  await expect(page.getByText("Add a question")).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "Public page" })).toHaveCount(0);
+  await page.getByTestId("findings-table").getByRole("link", { name: fixture.requests[0]!.bodyName, exact: true }).click();
+  const answers = page.getByRole("region", { name: "Research answers" });
+  await expect(answers.locator(".answer-saved").first()).toBeVisible();
+  await expect(answers.getByRole("button", { name: "Save this answer" })).toHaveCount(0);
+  await context.close();
 });

@@ -15,7 +15,7 @@ test("an invitation lets a new person create an account once", async ({ page, br
   await page.getByLabel("Email address").fill(email);
   await page.getByRole("radio", { name: "Viewer: reads only" }).check();
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await expect(page.getByRole("status")).toHaveText(`Invitation sent to ${email}.`);
+  await expect(page.getByRole("status").filter({ hasText: "Invitation sent" })).toHaveText(`Invitation sent to ${email}.`);
   await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText(`${email} as viewer, until`);
 
   const mail = await readMail(page, email, "You are invited to LXP Revolution on FOI Tracker");
@@ -52,4 +52,21 @@ test("an invitation lets a new person create an account once", async ({ page, br
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Ivy Invitee");
   await expect(page.getByRole("row").filter({ hasText: email })).toContainText("Viewer: reads only");
   await expect(page.getByRole("listitem").filter({ hasText: email })).toHaveCount(0);
+});
+
+test("an owner sets the campaign mailbox that trusts reply to", async ({ page }) => {
+  await page.goto("/members");
+  const mailbox = page.getByLabel("Campaign mailbox");
+  await mailbox.fill("not an address");
+  await page.getByRole("button", { name: "Save mailbox" }).click();
+  await expect(page.getByText("Enter an email address, like name@example.org.")).toBeVisible();
+  await mailbox.fill("replies@lxp-revolution.example");
+  await page.getByRole("button", { name: "Save mailbox" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Replies will go to" })).toHaveText("Replies will go to replies@lxp-revolution.example.");
+  await page.reload();
+  await expect(page.getByLabel("Campaign mailbox")).toHaveValue("replies@lxp-revolution.example");
+  // Back as it was, for the other specs.
+  await page.getByLabel("Campaign mailbox").fill("");
+  await page.getByRole("button", { name: "Save mailbox" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Replies will go to" })).toHaveText("Replies will go to whoever sends each batch.");
 });

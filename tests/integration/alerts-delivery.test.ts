@@ -151,6 +151,13 @@ describe("the email digest", () => {
     const c = await alertCampaign();
     const url = unsubscribeUrl(c.owner.userId, "overdue");
     const token = new URL(url).searchParams.get("token")!;
+    await db.alertPreference.create({ data: { userId: c.owner.userId, kind: "overdue", delivery: "off" } });
+    const allToken = new URL(unsubscribeUrl(c.owner.userId, "all")).searchParams.get("token")!;
+    // A double click: both at once, no error; "off" stays off, everything else becomes app only.
+    const both = await Promise.all([applyUnsubscribe(allToken), applyUnsubscribe(allToken)]);
+    expect(both.every((r) => r.ok)).toBe(true);
+    expect((await getAlertSettings(c.owner.userId)).preferences).toMatchObject({ overdue: "off", due_today: "app", fee_waiting: "app" });
+    await db.alertPreference.deleteMany({ where: { userId: c.owner.userId } });
     expect(await applyUnsubscribe(token)).toMatchObject({ ok: true, what: expect.stringContaining("Overdue") });
     const prefs = (await getAlertSettings(c.owner.userId)).preferences;
     expect(prefs.overdue).toBe("app");

@@ -42,7 +42,12 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       </p>
       <h1>{request.title}</h1>
       <p className="lede">
-        To <Link href={`/trusts/${request.body.id}`}>{request.body.name}</Link> · <span data-testid="request-status">{statusLabels[request.status]}</span>
+        To <Link href={`/trusts/${request.body.id}`}>{request.body.name}</Link> · <span data-testid="request-status">{statusLabels[request.status]}</span> · FOI #{request.reference}
+        {request.batch ? (
+          <>
+            {" · "}Part of the batch <Link href={`/batches/${request.batch.id}`}>{request.batch.name}</Link>
+          </>
+        ) : null}
       </p>
       <section className={`notice ${overdue ? "danger" : ""}`} aria-labelledby="where-it-stands">
         <h2 id="where-it-stands" className="visually-hidden">
