@@ -9,10 +9,13 @@ export const SWEEP_TASK = "alerts-sweep";
 /** The first ever sweep looks back this many days, so installing the app does not raise years of history. */
 export const FIRST_RUN_LOOKBACK_DAYS = 14;
 /**
- * A clarification or fee entry can be recorded after the day it happened; it is still
- * raised if dated up to this many days before the sweep window (older ones are history).
+ * Campaigners often log a request, or an event, after the day it happened, and an event can
+ * move a due date to a day already swept. Alerts that say "this is late" (overdue, very
+ * overdue, review overdue, waiting for you) are still raised if their day fell up to this many
+ * days before the sweep window; the unique (request, kind, cycle) keeps them once. "Due soon"
+ * and "due today" are never raised late: by then "overdue" is the true alert.
  */
-export const WAITING_LATE_ENTRY_DAYS = 30;
+export const LATE_ENTRY_DAYS = 30;
 const LAWS: Law[] = ["foia", "eir", "foisa"];
 const MAX_DUE_SOON_DAYS = 10;
 
@@ -67,13 +70,13 @@ async function dueSoonRanges(after: string, upTo: string) {
  * due_today on dueOn; overdue the day after dueOn; very_overdue the day after the 40th
  * working day (or after an extended date beyond it), matching describeClock; reviews the day
  * after their dates; waiting kinds from the day after the body asked (or the first sweep after
- * an entry recorded late, up to WAITING_LATE_ENTRY_DAYS).
+ * an entry recorded late; the "late" kinds look back LATE_ENTRY_DAYS).
  */
 async function candidatesSql(after: string, upTo: string): Promise<Prisma.Sql> {
   const ranges = await dueSoonRanges(after, upTo);
   const L = Prisma.sql`${after}::date`;
   const D = Prisma.sql`${upTo}::date`;
-  const W = Prisma.sql`${addDays(after, -WAITING_LATE_ENTRY_DAYS)}::date`;
+  const W = Prisma.sql`${addDays(after, -LATE_ENTRY_DAYS)}::date`;
   const running = Prisma.sql`r.status IN ('awaiting_response', 'extended') AND r."deletedAt" IS NULL AND r."receivedOn" IS NOT NULL`;
   // status::text: a filter, not an index condition (ANDing the status index would read every
   // request in that status; the date index alone is far narrower).
@@ -102,19 +105,19 @@ async function candidatesSql(after: string, upTo: string): Promise<Prisma.Sql> {
       FROM "FoiRequest" r WHERE r."dueOn" > ${L} AND r."dueOn" <= ${D} AND ${running}
       UNION ALL
       SELECT r.id, r."workspaceId", 'overdue'::"AlertKind", r."receivedOn", r."dueOn"
-      FROM "FoiRequest" r WHERE r."dueOn" >= ${L} AND r."dueOn" < ${D} AND ${running}
+      FROM "FoiRequest" r WHERE r."dueOn" >= ${W} AND r."dueOn" < ${D} AND ${running}
       UNION ALL
       SELECT r.id, r."workspaceId", 'very_overdue'::"AlertKind", r."receivedOn", GREATEST(r."veryOverdueOn", r."dueOn")
       FROM "FoiRequest" r
-      WHERE ((r."veryOverdueOn" >= ${L} AND r."veryOverdueOn" < ${D} AND r."veryOverdueOn" >= r."dueOn")
-          OR (r."dueOn" >= ${L} AND r."dueOn" < ${D} AND r."dueOn" > r."veryOverdueOn"))
+      WHERE ((r."veryOverdueOn" >= ${W} AND r."veryOverdueOn" < ${D} AND r."veryOverdueOn" >= r."dueOn")
+          OR (r."dueOn" >= ${W} AND r."dueOn" < ${D} AND r."dueOn" > r."veryOverdueOn"))
         AND ${running}
       UNION ALL
       SELECT r.id, r."workspaceId", 'review_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewDueOn"
-      FROM "FoiRequest" r WHERE r."reviewDueOn" >= ${L} AND r."reviewDueOn" < ${D} AND ${review}
+      FROM "FoiRequest" r WHERE r."reviewDueOn" >= ${W} AND r."reviewDueOn" < ${D} AND ${review}
       UNION ALL
       SELECT r.id, r."workspaceId", 'review_very_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewVeryOverdueOn"
-      FROM "FoiRequest" r WHERE r."reviewVeryOverdueOn" >= ${L} AND r."reviewVeryOverdueOn" < ${D} AND ${review}
+      FROM "FoiRequest" r WHERE r."reviewVeryOverdueOn" >= ${W} AND r."reviewVeryOverdueOn" < ${D} AND ${review}
       UNION ALL
       SELECT r.id, r."workspaceId", 'clarification_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
       FROM "FoiRequest" r WHERE r."waitingSince" >= ${W} AND r."waitingSince" < ${D} AND r.status::text = 'awaiting_clarification' AND r."deletedAt" IS NULL

@@ -184,6 +184,15 @@ describe("exactly once", () => {
     // Swept up to the 21st only (the day after the 20th): the entry dated the 19th is raised once.
     expect(await alertLines(c.ws.id)).toEqual([`2021-08-21 clarification_waiting 2021-08-19 ${c.ids[0]}`]);
   });
+  it("a request logged after its due date is raised as overdue on the next sweep, once, and never as due soon or due today", async () => {
+    const c = await alertCampaign();
+    await live(dayRange("2021-09-01", "2021-09-20"));
+    // Sent on 2 August (due Tuesday 31 August), but only logged on 20 September.
+    setToday("2021-09-20");
+    const id = await sendTo(c.editor, c.trusts[0]!.id, "2021-08-02");
+    await live(dayRange("2021-09-21", "2021-09-23"));
+    expect(await alertLines(c.ws.id)).toEqual([`2021-09-21 overdue 2021-08-02 ${id}`]);
+  });
 });
 
 describe("changed due dates", () => {
