@@ -120,6 +120,11 @@ test("record an answer with its quote, see the table and chart change, export it
   expect(csvRow).toContain(`Answered on time,2021-08-02,2021-08-31,2021-08-20,`);
   expect(csvRow).toContain(`,Yes,${QUOTE},`);
   expect(csv).not.toContain(PRIVATE_NOTE);
+  // The JSON and the workspace's requests with their dates come from the same session.
+  const json = (await (await page.request.get(`/findings/${fixture.batchId}/export/findings.json`)).json()) as { rows: Array<{ trust: string }> };
+  expect(json.rows.map((r) => r.trust).sort()).toEqual(fixture.requests.map((r) => r.bodyName).sort());
+  const requestsCsv = await (await page.request.get("/findings/export/requests.csv")).text();
+  expect(requestsCsv.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe("Reference,Body,Title,Status,Law,Batch,Sent,Date received,Due,Very overdue from,Answered,Working days to respond,Answered on time?");
 
   // The public page: on, seen by a stranger without the private note or people's names, then off.
   await page.getByRole("button", { name: "Turn the public page on" }).click();
@@ -136,11 +141,15 @@ test("record an answer with its quote, see the table and chart change, export it
   const html = await publicPage.content();
   for (const secret of [PRIVATE_NOTE, "Private Sender Person", readState().ownerEmail, "LXP Revolution owner", onTime!.id]) expect(html, secret).not.toContain(secret);
   await readmeScreenshot(publicPage, "findings-public");
+  const publicCsv = await stranger.request.get(`${publicUrl}/download/findings.csv`);
+  expect(publicCsv.status()).toBe(200);
+  expect(await publicCsv.text()).not.toContain(PRIVATE_NOTE);
 
   await page.getByRole("button", { name: "Turn the public page off" }).click();
   await expect(page.getByText("The public page is off.", { exact: false }).first()).toBeVisible();
   await expect(page.getByLabel("Public link")).toHaveCount(0);
   expect((await publicPage.goto(publicUrl))?.status()).toBe(404);
+  expect((await stranger.request.get(`${publicUrl}/download/findings.csv`)).status()).toBe(404);
   await stranger.close();
 });
 
