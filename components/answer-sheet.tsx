@@ -4,44 +4,17 @@
 // request's batch, saved on its own, with the supporting quote and where it came from.
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
-import { choiceLabels, questionTypeLabels, ANSWER_CHOICES, MAX_QUOTE, type AnswerChoiceName, type QuestionTypeName } from "@/lib/findings/schemas";
+import { choiceLabels, questionTypeLabels, ANSWER_CHOICES, MAX_QUOTE } from "@/lib/findings/schemas";
+// Types only: erased at build time, so nothing server-only reaches the browser.
+import type { AnswerSheet as AnswerSheetData } from "@/lib/findings/answers";
 import { FieldShell } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 
-/** A saved answer as the sheet shows it (dates as YYYY-MM-DD). */
-export interface AnswerSheetAnswer {
-  choice: AnswerChoiceName | null;
-  text: string | null;
-  number: number | null;
-  date: string | null;
-  quote: string | null;
-  messageId: string | null;
-  attachmentId: string | null;
-  note: string | null;
-}
-
-export interface AnswerSheetQuestion {
-  id: string;
-  text: string;
-  type: QuestionTypeName;
-  answer: AnswerSheetAnswer | null;
-}
-
-export interface AnswerSheetEvidence {
-  messages: Array<{ id: string; label: string }>;
-  attachments: Array<{ id: string; messageId: string; filename: string }>;
-}
-
-/** What a saved answer says, in words (used for viewers and above each form). */
-export function describeAnswer(type: QuestionTypeName, a: AnswerSheetAnswer): string {
-  if (a.choice && (type === "choice" || a.choice === "not_answered" || a.choice === "not_held")) return choiceLabels[a.choice];
-  if (type === "text") return a.text ?? "";
-  if (type === "number") return a.number === null ? "" : a.number.toLocaleString("en-GB");
-  if (type === "date") return a.date ?? "";
-  return "";
-}
+type AnswerSheetQuestion = AnswerSheetData["questions"][number];
+type AnswerSheetAnswer = NonNullable<AnswerSheetQuestion["answer"]>;
+type AnswerSheetEvidence = AnswerSheetData["evidence"];
 
 export function AnswerSheet({
   requestId,
@@ -72,7 +45,7 @@ export function AnswerSheet({
           </h3>
           {q.answer ? (
             <p className="answer-saved">
-              <strong>Recorded answer:</strong> {describeAnswer(q.type, q.answer) || <span className="unknown">no value</span>}
+              <strong>Recorded answer:</strong> {q.answer.display || <span className="unknown">no value</span>}
               {q.answer.quote ? (
                 <>
                   <br />

@@ -1,21 +1,11 @@
 // Direct database access for the batches browser test: FOI email addresses for the batch's
 // trusts (the seed invents none; the spec types two through the trust page and sets the
 // rest here), and a clean-up that leaves the database as the other specs expect it.
-import pg from "pg";
-import { readState } from "./browser-env";
+import { withClient } from "./browser-db";
 
 /** Every address the batches spec gives a trust ends with this, so the clean-up finds them. */
 export const TEST_MAIL_DOMAIN = "batch-test.example";
 
-async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: readState().databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** An address for a trust, from its name: "St George's" and "&" are fine in the name. */
 export function testAddressFor(name: string): string {

@@ -8,7 +8,8 @@ import { readState } from "./browser-env";
 
 export type Role = "owner" | "editor" | "viewer";
 
-async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+/** One connection to the browser app's database for `work`, always closed. */
+export async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: readState().databaseUrl });
   await client.connect();
   try {

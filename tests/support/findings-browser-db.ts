@@ -4,19 +4,8 @@
 // 2021) and the stored clock columns match what lib/deadlines computes for them:
 // received Monday 2 August 2021 → due Tuesday 31 August (30 August is a bank holiday),
 // very overdue from Tuesday 28 September.
-import pg from "pg";
-import { readState } from "./browser-env";
-import { newId } from "./browser-db";
+import { newId, withClient } from "./browser-db";
 
-async function withClient<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: readState().databaseUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 export interface FindingsRequestFixture {
   id: string;
