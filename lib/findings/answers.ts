@@ -156,6 +156,9 @@ export async function saveAnswer(actor: Actor, requestId: string, questionId: st
     note: data.note ?? null,
   };
   const answerId = await db.$transaction(async (tx) => {
+    // FOR SHARE: a concurrent change of the question's type (updateQuestion) waits, or has won.
+    const [locked] = await tx.$queryRaw<Array<{ type: string }>>`SELECT type::text AS type FROM "Question" WHERE id = ${question.id} FOR SHARE`;
+    if (!locked || locked.type !== question.type) return null;
     const answer = await tx.answer.upsert({
       where: { questionId_requestId: { questionId: question.id, requestId: request.id } },
       create: { workspaceId: actor.workspaceId, questionId: question.id, requestId: request.id, createdById: actor.userId, ...values },
@@ -168,6 +171,7 @@ export async function saveAnswer(actor: Actor, requestId: string, questionId: st
     );
     return answer.id;
   });
+  if (answerId === null) return { ok: false, fieldErrors: {}, message: "This question was changed while you were answering it. Reload the page and answer it again." };
   return { ok: true, answerId };
 }
 

@@ -73,19 +73,24 @@ export async function updateQuestion(actor: Actor, questionId: string, input: un
   const parsed = questionSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: fieldErrorsOf(parsed.error) };
   const { text, type } = parsed.data;
-  if (type !== question.type && question._count.answers > 0) {
-    return { ok: false, fieldErrors: { type: ["Answers are already recorded for this question, so its kind of answer cannot change. Clear them first, or add a new question."] } };
-  }
-  const duplicate = await db.question.findFirst({
-    where: { batchId: question.batchId, workspaceId: actor.workspaceId, id: { not: question.id }, text: { equals: text, mode: "insensitive" } },
-    select: { id: true },
-  });
-  if (duplicate) return { ok: false, fieldErrors: { text: ["This batch already has that question."] } };
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx): Promise<FindingsResult<{ questionId: string }>> => {
+    // The batch lock orders this against other question edits (duplicate text); the
+    // question's row lock against saveAnswer, which reads its type FOR SHARE.
+    await tx.$queryRaw`SELECT id FROM "Batch" WHERE id = ${question.batchId} FOR UPDATE`;
+    await tx.$queryRaw`SELECT id FROM "Question" WHERE id = ${question.id} FOR UPDATE`;
+    const current = await tx.question.findUniqueOrThrow({ where: { id: question.id }, select: { type: true, _count: { select: { answers: true } } } });
+    if (type !== current.type && current._count.answers > 0) {
+      return { ok: false, fieldErrors: { type: ["Answers are already recorded for this question, so its kind of answer cannot change. Clear them first, or add a new question."] } };
+    }
+    const duplicate = await tx.question.findFirst({
+      where: { batchId: question.batchId, workspaceId: actor.workspaceId, id: { not: question.id }, text: { equals: text, mode: "insensitive" } },
+      select: { id: true },
+    });
+    if (duplicate) return { ok: false, fieldErrors: { text: ["This batch already has that question."] } };
     await tx.question.update({ where: { id: question.id }, data: { text, type } });
     await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: "findings.question.update", entity: "Question", entityId: question.id, data: { type } }, tx);
+    return { ok: true, questionId: question.id };
   });
-  return { ok: true, questionId: question.id };
 }
 
 /** Deletes a question and the answers recorded for it (editor); the others close up. */
@@ -93,6 +98,7 @@ export async function deleteQuestion(actor: Actor, questionId: string): Promise<
   await requireRole(actor, "editor");
   const question = await findQuestionOrThrow(actor.workspaceId, questionId);
   await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Batch" WHERE id = ${question.batchId} FOR UPDATE`;
     await tx.question.delete({ where: { id: question.id } });
     await renumber(tx, actor.workspaceId, question.batchId);
     await recordAudit(

@@ -463,6 +463,25 @@ describe("questions", () => {
   });
 });
 
+describe("questions and answers at the same time", () => {
+  it("a type change racing a first answer never leaves an answer of the wrong kind", async () => {
+    for (let round = 0; round < 5; round++) {
+      const q = await addQuestion(f.editor, f.batch.id, { text: `Race question ${round}`, type: "number" });
+      if (!q.ok) throw new Error(JSON.stringify(q));
+      const [saved, changed] = await Promise.all([
+        saveAnswer(f.editor, f.requests[5]!.id, q.questionId, { number: "7" }),
+        updateQuestion(f.editor, q.questionId, { text: `Race question ${round}`, type: "text" }),
+      ]);
+      const question = await db.question.findUniqueOrThrow({ where: { id: q.questionId }, select: { type: true, answers: { select: { number: true } } } });
+      // Exactly one of them wins, and what is stored fits the question.
+      expect(saved.ok !== changed.ok).toBe(true);
+      if (question.type === "text") expect(question.answers).toEqual([]);
+      else expect(question.answers).toEqual([{ number: 7 }]);
+      await deleteQuestion(f.editor, q.questionId);
+    }
+  });
+});
+
 describe("recording answers: ugly input", () => {
   it("refuses what does not fit the question, next to the field, and saves nothing", async () => {
     const r = f.requests[5]!;
