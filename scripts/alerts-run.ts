@@ -25,8 +25,8 @@ async function main() {
     );
     return;
   }
-  const { isoDaySchema } = await import("../lib/alerts/schemas");
-  if (values.now !== undefined && !isoDaySchema.safeParse(values.now).success) {
+  const { isoDateSchema } = await import("../lib/deadlines");
+  if (values.now !== undefined && !isoDateSchema.safeParse(values.now).success) {
     console.error(`alerts:run: --now must be a real date as YYYY-MM-DD, got ${JSON.stringify(values.now)}\n${USAGE}`);
     process.exit(2);
   }
@@ -40,9 +40,9 @@ async function main() {
   });
   let code = 0;
   try {
-    const { londonDay } = await import("../lib/alerts/dates");
+    const { todayInLondon } = await import("../lib/requests/queries");
     const { now } = await import("../lib/time");
-    const today = values.now ?? londonDay(now());
+    const today = values.now ?? todayInLondon();
     const dryRun = values["dry-run"] ?? false;
     const { runAlertSweep } = await import("../lib/alerts/sweep");
     const result = await runAlertSweep({ today, dryRun });

@@ -2,18 +2,22 @@ import "server-only";
 import { formatUkDate } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
 import { CLOCK_RUNNING } from "@/lib/requests/status";
-import { fromDbDate } from "@/lib/requests/dates";
+import { fromDbDate, toDbDate } from "@/lib/requests/dates";
+import { todayInLondon } from "@/lib/requests/queries";
 import { now } from "@/lib/time";
+import { addDays } from "./dates";
 import { buildCalendar, type IcalEvent } from "./ical";
 import { hashCalendarToken } from "./settings";
 import { appUrl } from "./secrets";
 
 // A feed is for a calendar, not an archive: a cap keeps a huge workspace's feed usable.
 const MAX_EVENTS = 5_000;
+/** Due dates further back than this are left out: the requests page lists what is long overdue. */
+export const FEED_LOOKBACK_DAYS = 90;
 
 /**
  * The person's calendar: every due date and internal review date of their workspaces' open
- * requests. The token is the credential (no session), so only its hash is looked up; a
+ * requests, from FEED_LOOKBACK_DAYS ago onwards. The token is the credential (no session), so only its hash is looked up; a
  * revoked or unknown token gives null (a 404). UIDs are stable per request and kind so
  * calendars update an event in place when its date moves, and drop it when it closes.
  */
@@ -23,13 +27,15 @@ export async function calendarFeedFor(token: unknown): Promise<string | null> {
   if (!settings) return null;
   const memberships = await db.membership.findMany({ where: { userId: settings.userId }, select: { workspaceId: true } });
   const workspaceIds = memberships.map((m) => m.workspaceId);
+  // Long-overdue dates would fill the cap (sorted oldest first) and push out the coming ones.
+  const since = toDbDate(addDays(todayInLondon(), -FEED_LOOKBACK_DAYS))!;
   const requests = await db.foiRequest.findMany({
     where: {
       workspaceId: { in: workspaceIds },
       deletedAt: null,
       OR: [
-        { status: { in: CLOCK_RUNNING }, dueOn: { not: null } },
-        { status: "internal_review", reviewDueOn: { not: null } },
+        { status: { in: CLOCK_RUNNING }, dueOn: { gte: since } },
+        { status: "internal_review", reviewDueOn: { gte: since } },
       ],
     },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],

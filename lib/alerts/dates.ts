@@ -1,24 +1,12 @@
 // Day arithmetic for alerts: the sweep and the digests work on London calendar days.
-import { addWorkingDays, formatUkDate, workingDaysBetween, type WorkingDayCalendar } from "@/lib/deadlines";
+import { addWorkingDays, formatUkDate, receiptDate, workingDaysBetween, type WorkingDayCalendar } from "@/lib/deadlines";
 
-const LONDON = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+// The London day of an instant is lib/deadlines' receiptDate; only the wall-clock time is new here.
+const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
 
 /** The London calendar day and wall-clock time of an instant: { day: "2021-09-06", time: "08:00" }. */
 export function londonParts(at: Date): { day: string; time: string } {
-  const parts = Object.fromEntries(LONDON.formatToParts(at).map((p) => [p.type, p.value]));
-  return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
-}
-
-export function londonDay(at: Date): string {
-  return londonParts(at).day;
+  return { day: receiptDate(at), time: LONDON_TIME.format(at) };
 }
 
 export function addDays(day: string, n: number): string {
@@ -32,10 +20,6 @@ export function daysBetween(after: string, upTo: string): string[] {
   const days: string[] = [];
   for (let d = addDays(after, 1); d <= upTo; d = addDays(d, 1)) days.push(d);
   return days;
-}
-
-export function isoOf(date: Date): string {
-  return date.toISOString().slice(0, 10);
 }
 
 /** The working-day calendar's answer, or null outside its years (never throws on odd data). */

@@ -86,10 +86,15 @@ export async function sendDueDigests(at: Date): Promise<{ queued: number }> {
       db.alertSettings.findUnique({ where: { userId }, select: { digestTime: true, lastDigestOn: true } }),
       db.alertPreference.findMany({ where: { userId, delivery: { not: "email" } }, select: { kind: true } }),
     ]);
+    const notEmail = prefs.map((p) => p.kind);
+    // Kinds switched away from email after their alerts were raised: mark those digested too,
+    // so the scan above stops finding them and a later switch back does not mail the backlog.
+    if (notEmail.length > 0) {
+      await db.notification.updateMany({ where: { userId, digestedAt: null, alert: { kind: { in: notEmail } } }, data: { digestedAt: at } });
+    }
     if (!user) continue;
     if (time < (settings?.digestTime ?? DEFAULT_DIGEST_TIME)) continue;
     if (settings?.lastDigestOn && fromDbDate(settings.lastDigestOn)! >= today) continue;
-    const notEmail = prefs.map((p) => p.kind);
     const visible = await visibleNotificationsWhere(userId, today);
     const rows = await db.notification.findMany({
       where: {

@@ -1,4 +1,5 @@
 // A small iCalendar (RFC 5545) writer for all-day events. Pure, so it is unit-tested alone.
+import { addDays } from "./dates";
 
 export interface IcalEvent {
   uid: string;
@@ -45,12 +46,6 @@ export function foldLine(line: string): string {
 
 const compact = (date: string) => date.replace(/-/g, "");
 
-function addOneDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
 function stamp(at: Date): string {
   return at.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
@@ -75,7 +70,7 @@ export function buildCalendar(options: { name: string; events: IcalEvent[]; now:
       `DTSTAMP:${stamp(options.now)}`,
       `SEQUENCE:${event.sequence}`,
       `DTSTART;VALUE=DATE:${compact(event.date)}`,
-      `DTEND;VALUE=DATE:${compact(addOneDay(event.date))}`,
+      `DTEND;VALUE=DATE:${compact(addDays(event.date, 1))}`,
       `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
       ...(event.url ? [`URL:${event.url}`] : []),

@@ -6,8 +6,9 @@ import { db, type Prisma } from "@/lib/db/client";
 import type { AlertKind, Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { fromDbDate } from "@/lib/requests/dates";
+import { todayInLondon } from "@/lib/requests/queries";
 import { now } from "@/lib/time";
-import { londonDay, workingDaysFrom } from "./dates";
+import { workingDaysFrom } from "./dates";
 import { alertLabel, whatToDo } from "./kinds";
 import { listNotificationsSchema } from "./schemas";
 import { visibleNotificationsWhere } from "./visibility";
@@ -46,7 +47,7 @@ export interface NotificationPage {
 
 async function scope(actor: Actor): Promise<Prisma.NotificationWhereInput> {
   await requireRole(actor, "viewer");
-  const visible = await visibleNotificationsWhere(actor.userId, londonDay(now()));
+  const visible = await visibleNotificationsWhere(actor.userId, todayInLondon());
   // Deleted requests stay out of the list; their alerts come back if an owner restores them.
   return { userId: actor.userId, workspaceId: actor.workspaceId, alert: { request: { deletedAt: null } }, AND: [visible] };
 }
@@ -76,7 +77,7 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
       },
     },
   });
-  const today = londonDay(now());
+  const today = todayInLondon();
   const calendars = new Map<Law, Awaited<ReturnType<typeof calendarFor>>>();
   const items: NotificationItem[] = [];
   for (const row of rows) {

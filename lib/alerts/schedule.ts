@@ -1,7 +1,7 @@
 import "server-only";
+import { receiptDate } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
 import { now } from "@/lib/time";
-import { londonDay } from "./dates";
 import { sendDueDigests } from "./digest";
 import { runAlertSweep, SWEEP_TASK, type SweepResult } from "./sweep";
 
@@ -14,7 +14,7 @@ export const SWEEP_LEASE_MINUTES = 10;
  * up every missed day since the last finished one); then send the digests that are due.
  */
 export async function runScheduledAlerts(at: Date = now()): Promise<{ sweep: SweepResult | null; digests: number }> {
-  const today = londonDay(at);
+  const today = receiptDate(at);
   const staleBefore = new Date(at.getTime() - SWEEP_LEASE_MINUTES * 60_000);
   const claimed = await db.$executeRaw`
     INSERT INTO "ScheduledRun" (task, day, "startedAt") VALUES (${SWEEP_TASK}, ${today}::date, ${at})

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { AlertDelivery, AlertKind } from "@/lib/generated/prisma";
+import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { ALERT_KIND_VALUES } from "./kinds";
 
 export const ALERT_DELIVERIES = ["app", "email", "off"] as const satisfies readonly AlertDelivery[];
@@ -33,13 +34,6 @@ export const alertSettingsSchema = z.object({
 export type AlertSettingsInput = z.infer<typeof alertSettingsSchema>;
 
 export const listNotificationsSchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
+  page: pageNumberSchema,
   unread: z.boolean().optional(),
 });
-
-export const isoDaySchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "Give a date as YYYY-MM-DD." })
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v, {
-    message: "That date does not exist.",
-  });

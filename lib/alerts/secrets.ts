@@ -5,7 +5,8 @@ import { env } from "@/lib/env";
 // Signed links (unsubscribe, calendar feed) are HMAC-SHA256 with NEXTAUTH_SECRET, each over
 // its own purpose string so a token made for one use is worthless for another.
 function secret(): string {
-  const value = env().NEXTAUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  // Only lib/env.ts reads the environment.
+  const value = env().NEXTAUTH_SECRET;
   if (!value) throw new Error("NEXTAUTH_SECRET is not set: signed alert links need it");
   return value;
 }

@@ -1,12 +1,15 @@
 import "server-only";
 import { db, Prisma } from "@/lib/db/client";
+import { isoDateSchema } from "@/lib/deadlines";
 import type { AlertKind, Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { addDays, daysBetween, safeAddWorkingDays } from "./dates";
-import { isoDaySchema } from "./schemas";
 
 export const SWEEP_TASK = "alerts-sweep";
-/** The first ever sweep looks back this many days, so installing the app does not raise years of history. */
+/**
+ * A sweep never looks back further than this many days (the first ever sweep, or a catch-up
+ * after a long outage), so installing the app or restarting it does not raise stale history.
+ */
 export const FIRST_RUN_LOOKBACK_DAYS = 14;
 /**
  * Campaigners often log a request, or an event, after the day it happened, and an event can
@@ -29,7 +32,7 @@ export interface RaisedAlert {
 }
 
 export interface SweepResult {
-  /** The days this sweep covered: (last finished sweep day, today]. */
+  /** The days this sweep covered: (last finished sweep day, today], at most FIRST_RUN_LOOKBACK_DAYS. */
   days: string[];
   /** Alerts raised now (in a dry run: those that would be). */
   raised: RaisedAlert[];
@@ -153,9 +156,12 @@ async function lastSweptBefore(today: string): Promise<string | null> {
  * records the days as swept. A dry run computes the same set and writes nothing.
  */
 export async function runAlertSweep(options: { today: string; dryRun?: boolean }): Promise<SweepResult> {
-  const today = isoDaySchema.parse(options.today);
+  const today = isoDateSchema.parse(options.today);
   const last = await lastSweptBefore(today);
-  const after = last ?? addDays(today, -FIRST_RUN_LOOKBACK_DAYS);
+  // Catch-up is bounded: after a long outage (or a run with an old --now) "due soon" and
+  // "due today" for long-gone days would be noise; the late kinds still look back further.
+  const earliest = addDays(today, -FIRST_RUN_LOOKBACK_DAYS);
+  const after = last !== null && last > earliest ? last : earliest;
   const days = daysBetween(after, today);
   const candidates = await candidatesSql(after, today);
 
@@ -194,8 +200,10 @@ export async function runAlertSweep(options: { today: string; dryRun?: boolean }
           RETURNING id, "workspaceId", "requestId", kind, cycle, "dueOn"
         ),
         notified AS (
-          INSERT INTO "Notification" (id, "alertId", "userId", "workspaceId")
-          SELECT gen_random_uuid()::text, i.id, m."userId", i."workspaceId"
+          -- "In the app only" notifications are born digested: the digest scan never reads them,
+          -- and switching the kind to email later does not mail this backlog.
+          INSERT INTO "Notification" (id, "alertId", "userId", "workspaceId", "digestedAt")
+          SELECT gen_random_uuid()::text, i.id, m."userId", i."workspaceId", CASE WHEN p.delivery = 'app' THEN CURRENT_TIMESTAMP END
           FROM inserted i
           JOIN "Membership" m ON m."workspaceId" = i."workspaceId"
           LEFT JOIN "AlertPreference" p ON p."userId" = m."userId" AND p.kind = i.kind

@@ -127,6 +127,35 @@ describe("the email digest", () => {
     expect(await db.notification.count({ where: { userId: c.owner.userId, alert: { kind: "very_overdue" } } })).toBe(3);
   });
 
+  it("'in the app only' alerts are never mailed, not even after the kind is switched to email later", async () => {
+    const c = await alertCampaign();
+    watched = [c.owner.email, c.editor.email];
+    const prefs = (overdue: "app" | "email") =>
+      ({ digestTime: "08:00", dueSoonDays: 3, preferences: { due_soon: "email", due_today: "email", overdue, very_overdue: "email", review_overdue: "email", review_very_overdue: "email", clarification_waiting: "email", fee_waiting: "email" } }) as const;
+    await updateAlertSettings(c.owner.userId, prefs("app"));
+    setToday("2021-08-17");
+    await sendTo(c.editor, c.trusts[0]!.id, "2021-08-17");
+    // Due Wednesday 15 September: "due today" that day, "overdue" on the 16th.
+    await sweepDays("2021-09-14", "2021-09-16");
+    const undigested = async (userId: string) => db.notification.count({ where: { userId, digestedAt: null } });
+    // The owner's "overdue" is app-only from the start; the editor switches it after it was raised.
+    expect(await db.notification.count({ where: { userId: c.owner.userId, digestedAt: null, alert: { kind: "overdue" } } })).toBe(0);
+    await updateAlertSettings(c.editor.userId, prefs("app"));
+    expect(await digestAt("2021-09-16T08:00:00")).toBe(2);
+    for (const member of [c.owner, c.editor]) {
+      const mail = to(member.email).at(-1)!;
+      expect(mail.text).toContain("Due today (1)");
+      expect(mail.text).not.toContain("Overdue (");
+      // Nothing left for the digest scan to re-read every minute.
+      expect(await undigested(member.userId)).toBe(0);
+    }
+    // Both switch "overdue" to email: only alerts raised from now on are mailed.
+    await updateAlertSettings(c.owner.userId, prefs("email"));
+    await updateAlertSettings(c.editor.userId, prefs("email"));
+    await sweepDays("2021-09-17", "2021-09-17");
+    expect(await digestAt("2021-09-17T08:00:00")).toBe(0);
+  });
+
   it("two workers sending digests at once queue one email per person", async () => {
     const c = await alertCampaign();
     setToday("2021-08-17");
@@ -261,5 +290,19 @@ describe("the calendar feed", () => {
     expect(await calendarFeedFor(newToken)).toBeNull();
     expect((await getAlertSettings(c.viewer.userId)).hasCalendarFeed).toBe(false);
     for (const bad of ["", "x", "../etc/passwd", "a".repeat(5000), undefined]) expect(await calendarFeedFor(bad)).toBeNull();
+  });
+  it("leaves out due dates more than 90 days ago, so long-overdue requests cannot push the coming dates past the cap", async () => {
+    const c = await alertCampaign();
+    setToday("2021-09-06");
+    const [old, recent, coming] = [
+      await sendTo(c.editor, c.trusts[0]!.id, "2021-01-04"), // due Monday 1 February 2021
+      await sendTo(c.editor, c.trusts[1]!.id, "2021-05-17"), // due in June: within 90 days
+      await sendTo(c.editor, c.trusts[2]!.id, "2021-08-17"), // due Wednesday 15 September 2021
+    ];
+    const { url } = await regenerateCalendarFeed(c.owner.userId);
+    const uids = events((await calendarFeedFor(/\/calendar\/([^/]+)\.ics$/.exec(url)![1]!))!).map((e) => e.uid);
+    expect(uids).toContain(`${recent}-due@foi-tracker`);
+    expect(uids).toContain(`${coming}-due@foi-tracker`);
+    expect(uids).not.toContain(`${old}-due@foi-tracker`);
   });
 });

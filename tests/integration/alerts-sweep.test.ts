@@ -150,6 +150,20 @@ describe("exactly once", () => {
     expect(await alertLines(c.ws.id)).toEqual(lines);
   });
 
+  it("a catch-up after a long gap (or an old --now) looks back 14 days at most: no 'due soon' or 'due today' for days long gone", async () => {
+    const c = await smallBatch(1);
+    // `alerts:run --now 2021-08-01`, then nothing until Friday 15 October (due Wednesday 15 September).
+    setToday("2021-08-01");
+    await runAlertSweep({ today: "2021-08-01" });
+    setToday("2021-10-15");
+    const result = await runAlertSweep({ today: "2021-10-15" });
+    expect(result.days).toEqual(dayRange("2021-10-02", "2021-10-15"));
+    const kinds = (await alertLines(c.ws.id)).map((l) => l.split(" ")[1]);
+    expect(kinds).toContain("overdue");
+    expect(kinds).not.toContain("due_soon");
+    expect(kinds).not.toContain("due_today");
+  });
+
   it("the worker's schedule claims the day once: a second worker's tick does not sweep", async () => {
     await smallBatch(1);
     setToday("2021-09-16");

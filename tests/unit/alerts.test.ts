@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import ICAL from "ical.js";
 import fc from "fast-check";
+import crypto from "node:crypto";
+import { env } from "@/lib/env";
+import { sign } from "@/lib/alerts/secrets";
 import { buildCalendar as buildWorkingDays } from "@/lib/deadlines";
 import { loadShippedHolidayData } from "@/lib/holidays/calendars";
 import { buildCalendar, escapeText, foldLine } from "@/lib/alerts/ical";
@@ -86,5 +89,23 @@ describe("the iCalendar writer", () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe("signed alert links", () => {
+  it("use the validated NEXTAUTH_SECRET from lib/env only, never process.env directly", () => {
+    const settings = env();
+    const saved = { validated: settings.NEXTAUTH_SECRET, raw: process.env.NEXTAUTH_SECRET };
+    try {
+      Object.assign(settings, { NEXTAUTH_SECRET: undefined });
+      process.env.NEXTAUTH_SECRET = "p".repeat(40);
+      expect(() => sign("unsubscribe", "payload")).toThrow(/NEXTAUTH_SECRET is not set/);
+      Object.assign(settings, { NEXTAUTH_SECRET: "s".repeat(40) });
+      expect(sign("unsubscribe", "payload")).toBe(crypto.createHmac("sha256", "s".repeat(40)).update("unsubscribe\npayload").digest("base64url"));
+    } finally {
+      Object.assign(settings, { NEXTAUTH_SECRET: saved.validated });
+      if (saved.raw === undefined) delete process.env.NEXTAUTH_SECRET;
+      else process.env.NEXTAUTH_SECRET = saved.raw;
+    }
   });
 });

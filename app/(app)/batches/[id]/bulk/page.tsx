@@ -8,6 +8,9 @@ import { BatchStateError, BatchValidationError } from "@/lib/batches/errors";
 import { getBatch } from "@/lib/batches/get-batch";
 import { planBulkAction, type BulkPlan } from "@/lib/batches/bulk-actions";
 import { BatchActionForm } from "@/components/batch-action-form";
+import { Field } from "@/components/field";
+import { bulkStatusLabels } from "@/components/batch-labels";
+import { BULK_STATUS_KINDS } from "@/lib/batches/schemas";
 import { applyBulkActionAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Check the bulk action" };
@@ -44,16 +47,20 @@ export default async function BulkActionPage({ params, searchParams }: { params:
   });
   const input = inputFrom(query);
   let plan: BulkPlan | null = null;
+  let fieldErrors: Record<string, string[] | undefined> = {};
   let problems: string[] = [];
   try {
     plan = await planBulkAction(actor, batch.id, input);
   } catch (error) {
-    if (error instanceof BatchValidationError) problems = Object.values(error.fieldErrors).flat();
-    else if (error instanceof ZodError) problems = Object.values(z.flattenError(error).fieldErrors).flat() as string[];
+    if (error instanceof BatchValidationError) fieldErrors = error.fieldErrors;
+    else if (error instanceof ZodError) fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
     else if (error instanceof BatchStateError || error instanceof ForbiddenError) problems = [error.message];
     else if (error instanceof NotFoundError) notFound();
     else throw error;
-    if (problems.length === 0) problems = [(error as Error).message];
+    // Errors on fields shown again below go next to them; the rest are listed at the top.
+    const fixable = input.action === "status" ? ["kind", "on"] : input.action === "note" ? ["note"] : [];
+    problems.push(...Object.entries(fieldErrors).flatMap(([field, errors]) => (fixable.includes(field) ? [] : (errors ?? []))));
+    if (problems.length === 0 && !fixable.some((f) => fieldErrors[f]?.length)) problems = [(error as Error).message];
   }
   const back = (
     <p>
@@ -65,14 +72,38 @@ export default async function BulkActionPage({ params, searchParams }: { params:
       <>
         {back}
         <h1>Nothing was done</h1>
-        <div className="error-summary" role="alert">
-          <ul>
-            {problems.map((p) => (
-              <li key={p}>{p}</li>
+        {problems.length ? (
+          <div className="error-summary" role="alert">
+            <ul>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </div>
+        ) : (
+          <p role="alert">Check the answer marked below.</p>
+        )}
+        {input.action === "status" || input.action === "note" ? (
+          <form method="get" action={`/batches/${batch.id}/bulk`} className="stack" noValidate>
+            <input type="hidden" name="action" value={input.action} />
+            {many(query.requestIds).map((r) => (
+              <input key={r} type="hidden" name="requestIds" value={r} />
             ))}
-          </ul>
-        </div>
-        <p>Go back, tick the requests and choose the action again.</p>
+            {input.action === "status" ? (
+              <>
+                <Field name="kind" label="What happened" errors={fieldErrors.kind} defaultValue={one(query.kind)} options={BULK_STATUS_KINDS.map((k) => ({ value: k, label: bulkStatusLabels[k] }))} />
+                <Field name="on" label="On" type="date" errors={fieldErrors.on} defaultValue={one(query.on)} />
+              </>
+            ) : (
+              <Field name="note" label="Note" multiline rows={3} errors={fieldErrors.note} defaultValue={one(query.note)} />
+            )}
+            <div>
+              <button type="submit">Check what will happen</button>
+            </div>
+          </form>
+        ) : (
+          <p>Go back, tick the requests and choose the action again.</p>
+        )}
       </>
     );
   }
