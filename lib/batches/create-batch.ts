@@ -1,11 +1,11 @@
 import "server-only";
-import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { now } from "@/lib/time";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { newRowId } from "@/lib/mail/send-mail";
 import type { Outcome } from "@/lib/generated/prisma";
 import { BatchValidationError } from "@/lib/batches/errors";
 import { startBatchSchema, type StartBatchInput } from "@/lib/batches/schemas";
@@ -84,7 +84,7 @@ export async function startBatch(actor: Actor, input: StartBatchInput | unknown)
     await tx.$executeRaw`
       INSERT INTO "BatchRecipient" (id, "workspaceId", "batchId", "bodyId", position)
       SELECT u.id, ${actor.workspaceId}, ${batch.id}, u.body_id, (u.ord - 1)::int
-      FROM unnest(${bodyIds.map(() => `r${crypto.randomBytes(12).toString("hex")}`)}::text[], ${bodyIds}::text[]) WITH ORDINALITY AS u(id, body_id, ord)`;
+      FROM unnest(${bodyIds.map(() => newRowId("r"))}::text[], ${bodyIds}::text[]) WITH ORDINALITY AS u(id, body_id, ord)`;
     await recordAudit(
       { workspaceId: actor.workspaceId, userId: actor.userId, action: "batch.create", entity: "Batch", entityId: batch.id, data: { parentId, outcome, recipients: bodyIds.length } },
       tx,

@@ -2,6 +2,7 @@ import "server-only";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { outcomeLabels } from "@/lib/bodies/schemas";
 import { toCsv } from "@/lib/csv/to-csv";
+import { fileSlug } from "@/lib/findings/exports";
 import { batchChannelLabels, type BatchChannel } from "@/lib/batches/schemas";
 import { loadRecipientRows } from "@/lib/batches/get-batch";
 
@@ -45,6 +46,5 @@ export async function batchCsv(actor: Actor, batchId: string): Promise<{ filenam
       r.externalUrl,
     ]),
   );
-  const slug = loaded.batch.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "batch";
-  return { filename: `${slug}.csv`, csv };
+  return { filename: `${fileSlug(loaded.batch.name)}.csv`, csv };
 }

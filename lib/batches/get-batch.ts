@@ -6,7 +6,7 @@ import type { BatchState, Channel, DeliveryState, Law, Outcome, RequestStatus } 
 import { calendarFor } from "@/lib/holidays/calendars";
 import { fromDbDate } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
-import { statusLabels } from "@/lib/requests/status";
+import { CLOCK_RUNNING, statusLabels } from "@/lib/requests/status";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { batchViewSchema, progressBucketLabels, type BatchView, type ProgressBucket } from "@/lib/batches/schemas";
 import { countBuckets, progressBucket, type ProgressCounts } from "@/lib/batches/progress";
@@ -136,8 +136,6 @@ function dueFacts(calendar: WorkingDayCalendar, today: string, dueOn: string | n
   return { dueLabel, workingDaysLeft: null, workingDaysOverdue: over, dueText };
 }
 
-const RUNNING: ReadonlySet<RequestStatus> = new Set<RequestStatus>(["awaiting_response", "extended"]);
-
 /** Every recipient of a batch with where it stands today. Scoped by the actor's workspace. */
 export async function loadRecipientRows(actor: Actor, batchId: string) {
   const loaded = await loadBatchForLetters(actor.workspaceId, batchId);
@@ -186,7 +184,7 @@ export async function loadRecipientRows(actor: Actor, batchId: string) {
       progressBucket: bucket,
       progressLabel: progressBucketLabels[bucket],
       dueOn,
-      ...dueFacts(calendar, today, dueOn, status !== null && RUNNING.has(status)),
+      ...dueFacts(calendar, today, dueOn, status !== null && CLOCK_RUNNING.includes(status)),
       delivery: delivery ? { id: delivery.id, state: delivery.state, attempts: delivery.attempts, lastError: delivery.lastError, sentAt: delivery.sentAt } : null,
       externalUrl: request?.externalUrl ?? null,
       wdtkUrl: wdtkUrlFor(recipient.body),
@@ -297,6 +295,35 @@ function successionWarnings(recipients: LoadedRecipient[]): BatchWarning[] {
   return warnings;
 }
 
+/**
+ * Progress counts for a page of batches in one query: recipients grouped by the facts
+ * progressBucket reads (the same ones, with the same scoping, as loadRecipientRows), so the
+ * list and the batch's own page count alike without loading every recipient of every batch.
+ */
+async function progressByBatch(workspaceId: string, batchIds: readonly string[]): Promise<Map<string, ProgressCounts>> {
+  const result = new Map<string, ProgressCounts>();
+  if (batchIds.length === 0) return result;
+  const groups = await db.$queryRaw<Array<{ batchId: string; status: RequestStatus | null; delivery: DeliveryState | null; dueOn: string | null; acknowledged: boolean; n: number }>>`
+    SELECT br."batchId" AS "batchId", r.status::text AS status, d.state::text AS delivery, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn",
+      (r.id IS NOT NULL AND EXISTS (SELECT 1 FROM "RequestEvent" e WHERE e."requestId" = r.id AND e.kind = 'acknowledged')) AS acknowledged,
+      COUNT(*)::int AS n
+    FROM "BatchRecipient" br
+    LEFT JOIN "FoiRequest" r ON r.id = br."requestId" AND r."workspaceId" = ${workspaceId} AND r."deletedAt" IS NULL
+    LEFT JOIN "Delivery" d ON d."dedupeKey" = 'request:' || r.id AND d."workspaceId" = ${workspaceId}
+    WHERE br."workspaceId" = ${workspaceId} AND br."batchId" = ANY(${[...batchIds]}::text[])
+    GROUP BY 1, 2, 3, 4, 5`;
+  const today = todayInLondon();
+  const buckets = new Map<string, ProgressBucket[]>();
+  for (const g of groups) {
+    const bucket = progressBucket({ status: g.status, delivery: g.delivery, dueOn: g.dueOn, acknowledged: g.acknowledged, today });
+    const list = buckets.get(g.batchId) ?? [];
+    for (let i = 0; i < g.n; i++) list.push(bucket);
+    buckets.set(g.batchId, list);
+  }
+  for (const [batchId, list] of buckets) result.set(batchId, countBuckets(list));
+  return result;
+}
+
 /** The workspace's batches, newest first, a page at a time, each with its progress counts. */
 export async function listBatches(actor: Actor, options: { page?: unknown } = {}): Promise<BatchList> {
   await requireRole(actor, "viewer");
@@ -312,22 +339,18 @@ export async function listBatches(actor: Actor, options: { page?: unknown } = {}
     take: BATCHES_PER_PAGE,
     select: { id: true, name: true, state: true, channel: true, createdAt: true, sentAt: true, _count: { select: { recipients: true } } },
   });
-  const rows: BatchListRow[] = [];
-  for (const batch of batches) {
-    // Progress needs each recipient's clock and email; a page holds at most 20 batches.
-    const { rows: recipients } = await loadRecipientRows(actor, batch.id);
-    rows.push({
-      id: batch.id,
-      name: batch.name,
-      state: batch.state,
-      channel: batch.channel,
-      recipients: batch._count.recipients,
-      createdAt: batch.createdAt,
-      sentAt: batch.sentAt,
-      createdLabel: formatUkDate(receiptDate(batch.createdAt)),
-      sentLabel: batch.sentAt ? formatUkDate(receiptDate(batch.sentAt)) : null,
-      progress: countBuckets(recipients.map((r) => r.progressBucket)),
-    });
-  }
+  const progress = await progressByBatch(actor.workspaceId, batches.map((b) => b.id));
+  const rows: BatchListRow[] = batches.map((batch) => ({
+    id: batch.id,
+    name: batch.name,
+    state: batch.state,
+    channel: batch.channel,
+    recipients: batch._count.recipients,
+    createdAt: batch.createdAt,
+    sentAt: batch.sentAt,
+    createdLabel: formatUkDate(receiptDate(batch.createdAt)),
+    sentLabel: batch.sentAt ? formatUkDate(receiptDate(batch.sentAt)) : null,
+    progress: progress.get(batch.id) ?? countBuckets([]),
+  }));
   return { rows, total, page, pageCount };
 }

@@ -1,6 +1,7 @@
 // Where one recipient of a batch stands: the one definition the progress counts, the table's
 // filter and the bulk actions share. Pure: no I/O.
 import type { DeliveryState, RequestStatus } from "@/lib/generated/prisma";
+import { CLOCK_RUNNING } from "@/lib/requests/status";
 import { PROGRESS_BUCKETS, type ProgressBucket } from "@/lib/batches/schemas";
 
 /** Any response, or a request that is closed: nothing more is waited for on the first answer. */
@@ -13,7 +14,7 @@ const ANSWERED: ReadonlySet<RequestStatus> = new Set<RequestStatus>([
   "ico_complaint",
   "withdrawn",
 ]);
-const CLOCK_RUNNING: ReadonlySet<RequestStatus> = new Set<RequestStatus>(["awaiting_response", "extended"]);
+const CLOCK_RUNNING_SET: ReadonlySet<RequestStatus> = new Set<RequestStatus>(CLOCK_RUNNING);
 
 export interface RecipientFacts {
   /** The recipient's request status, or null before the batch is sent. */
@@ -42,7 +43,7 @@ export function progressBucket(facts: RecipientFacts): ProgressBucket {
     return "drafted";
   }
   if (ANSWERED.has(status)) return "answered";
-  if (CLOCK_RUNNING.has(status) && facts.dueOn !== null && facts.dueOn < facts.today) return "overdue";
+  if (CLOCK_RUNNING_SET.has(status) && facts.dueOn !== null && facts.dueOn < facts.today) return "overdue";
   if (facts.acknowledged) return "acknowledged";
   return "sent";
 }

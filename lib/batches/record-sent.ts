@@ -1,9 +1,9 @@
 import "server-only";
-import crypto from "node:crypto";
 import { computeClock, type WorkingDayCalendar } from "@/lib/deadlines";
 import type { Prisma } from "@/lib/db/client";
 import type { Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
+import { newRowId, splitFrom } from "@/lib/mail/send-mail";
 
 // What a delivered letter means for its request, written set-based: the outbox records a
 // group of delivered emails in one transaction with a handful of statements whatever the
@@ -25,12 +25,11 @@ export interface SentLetter {
 type Tx = Prisma.TransactionClient;
 
 const iso = (d: Date) => d.toISOString();
-const newId = (prefix: string) => `${prefix}${Date.now().toString(36)}${crypto.randomBytes(10).toString("hex")}`;
 
 /** Outgoing messages, each with a timeline event (the "sent" one, or a note), in two statements. */
 async function insertMessagesAndEvents(tx: Tx, letters: readonly SentLetter[], kind: "sent" | "note", note: (l: SentLetter) => string | null): Promise<void> {
   if (letters.length === 0) return;
-  const messageIds = letters.map(() => newId("m"));
+  const messageIds = letters.map(() => newRowId("m"));
   await tx.$executeRaw`
     INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText")
     SELECT u.id, u.workspace_id, u.request_id, 'outgoing'::"MessageDirection", u.from_name, u.from_address, u.to_address, u.subject, u.sent_at::timestamptz AT TIME ZONE 'UTC', u.body
@@ -43,7 +42,7 @@ async function insertMessagesAndEvents(tx: Tx, letters: readonly SentLetter[], k
     INSERT INTO "RequestEvent" (id, "workspaceId", "requestId", kind, "occurredAt", exemptions, note, "messageId", "createdById")
     SELECT u.id, u.workspace_id, u.request_id, ${kind}::"EventKind", u.occurred_at::timestamptz AT TIME ZONE 'UTC', '{}'::text[], u.note, u.message_id, u.created_by
     FROM unnest(
-      ${letters.map(() => newId("e"))}::text[], ${letters.map((l) => l.workspaceId)}::text[], ${letters.map((l) => l.requestId)}::text[],
+      ${letters.map(() => newRowId("e"))}::text[], ${letters.map((l) => l.workspaceId)}::text[], ${letters.map((l) => l.requestId)}::text[],
       ${letters.map((l) => iso(l.sentAt))}::text[], ${letters.map(note)}::text[], ${messageIds}::text[], ${letters.map((l) => l.createdById ?? null)}::text[]
     ) AS u(id, workspace_id, request_id, occurred_at, note, message_id, created_by)`;
 }
@@ -151,11 +150,4 @@ export async function recordDelivered(tx: Tx, deliveries: readonly DeliveredEmai
   }
   await recordRequestsSent(tx, letters);
   await recordChasersSent(tx, chasers);
-}
-
-/** "FOI Tracker <foi@x>" to its name and address. */
-function splitFrom(from: string): { fromName: string | null; fromAddress: string | null } {
-  const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(from);
-  if (match) return { fromName: match[1] || null, fromAddress: match[2] ?? null };
-  return { fromName: null, fromAddress: from.trim() || null };
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import crypto from "node:crypto";
 import { z } from "zod";
 import { receiptDate } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
@@ -9,13 +8,13 @@ import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Channel } from "@/lib/generated/prisma";
-import { queueMails, type Mail } from "@/lib/mail/send-mail";
+import { newRowId, queueMails, type Mail } from "@/lib/mail/send-mail";
 import { londonInstant } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
 import { BatchStateError, BatchValidationError } from "@/lib/batches/errors";
 import { lockDraftBatch } from "@/lib/batches/edit-batch";
 import { recordDelivered, recordRequestSent } from "@/lib/batches/record-sent";
-import { effectiveChannel, loadBatchForLetters, renderFor, subjectFor, templateFieldErrors } from "@/lib/batches/render";
+import { effectiveChannel, loadBatchForLetters, renderFor, subjectFor, templateFieldErrors, type LoadedBatch } from "@/lib/batches/render";
 import { markSentSchema, resolveUnconfirmedSchema, type ResolveUnconfirmedChoice } from "@/lib/batches/schemas";
 import { QUESTIONS_PLACEHOLDER } from "@/lib/batches/suggested-templates";
 
@@ -36,48 +35,17 @@ async function replyToFor(actor: Actor, mailbox: string | null): Promise<string>
  */
 export async function sendBatch(actor: Actor, batchId: string): Promise<{ created: number; queued: number }> {
   await requireRole(actor, "editor");
-  const loaded = await loadBatchForLetters(actor.workspaceId, batchId);
-  const { batch, recipients } = loaded;
-  if (batch.state !== "draft") throw new BatchStateError("This batch has already been sent.");
-
-  const templateErrors = templateFieldErrors(batch);
-  if (Object.keys(templateErrors).length > 0) throw new BatchValidationError(templateErrors, "Fix the merge fields in the letter before sending.");
-  if (batch.template.includes(QUESTIONS_PLACEHOLDER)) {
-    throw new BatchValidationError({ template: [`Replace ${QUESTIONS_PLACEHOLDER} with your questions before sending.`] }, "The letter still has no questions.");
-  }
-  if (recipients.length === 0) throw new BatchValidationError({ recipients: ["This batch has no recipients."] }, "This batch has no recipients.");
-  const withoutEmail = recipients.filter((r) => effectiveChannel(batch, r) === "email" && !r.body.foiEmail);
-  if (withoutEmail.length > 0) {
-    const names = withoutEmail.map((r) => r.body.name);
-    throw new BatchValidationError(
-      { recipients: names.map((n) => `${n} has no FOI email address: add it in the directory, or send this one via WhatDoTheyKnow or by post.`) },
-      `${withoutEmail.length} ${withoutEmail.length === 1 ? "recipient has" : "recipients have"} no FOI email address: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}.`,
-    );
-  }
-
-  const replyTo = await replyToFor(actor, batch.workspace.mailbox);
-  const today = todayInLondon();
+  // A quick check outside the transaction so an unsendable batch fails without taking the lock.
+  prepareLetters(await loadBatchForLetters(actor.workspaceId, batchId));
   const createdAt = now();
-  // Ids are made here so the requests, the recipients' links and the emails go in three
-  // statements whatever the batch's size (1,000 recipients: well under the 2 s target).
-  const rows = recipients.map((recipient) => {
-    const rendered = renderFor(loaded, recipient, today);
-    return { recipient, rendered, channel: effectiveChannel(batch, recipient) as Channel, requestId: newId() };
-  });
 
   const result = await db.$transaction(
     async (tx) => {
-      await lockDraftBatch(tx, actor.workspaceId, batch.id);
-      // The recipients may have changed between the read above and the lock.
-      const current = await tx.batchRecipient.findMany({ where: { batchId: batch.id }, select: { id: true, letter: true, channel: true } });
-      const read = new Map(rows.map((r) => [r.recipient.id, r.recipient]));
-      const same =
-        current.length === rows.length &&
-        current.every((c) => {
-          const recipient = read.get(c.id);
-          return recipient !== undefined && recipient.letter === c.letter && recipient.channel === c.channel;
-        });
-      if (!same) throw new BatchStateError("The batch changed while it was being sent. Check it and send again.");
+      await lockDraftBatch(tx, actor.workspaceId, batchId);
+      // Read and rendered again under the lock: an edit saved (title, letter, law, channel,
+      // mailbox, recipients) after the check above is what goes, never the version read before.
+      const { batch, rows } = prepareLetters(await loadBatchForLetters(actor.workspaceId, batchId, tx));
+      const replyTo = await replyToFor(actor, batch.workspace.mailbox);
 
       // One statement for every request, returning each reference (the "[FOI #n]" token);
       // references follow the recipients' order.
@@ -122,9 +90,34 @@ export async function sendBatch(actor: Actor, batchId: string): Promise<{ create
   return result;
 }
 
-/** A cuid-like id: unique, URL-safe, sortable enough; made here to link rows without round trips. */
-function newId(): string {
-  return `c${Date.now().toString(36)}${crypto.randomBytes(10).toString("hex")}`;
+/**
+ * Checks a batch can be sent and renders every recipient's title and letter. Ids are made here
+ * so the requests, the recipients' links and the emails go in three statements whatever the
+ * batch's size (1,000 recipients: well under the 2 s target).
+ */
+function prepareLetters(loaded: LoadedBatch) {
+  const { batch, recipients } = loaded;
+  if (batch.state !== "draft") throw new BatchStateError("This batch has already been sent.");
+  const templateErrors = templateFieldErrors(batch);
+  if (Object.keys(templateErrors).length > 0) throw new BatchValidationError(templateErrors, "Fix the merge fields in the letter before sending.");
+  if (batch.template.includes(QUESTIONS_PLACEHOLDER)) {
+    throw new BatchValidationError({ template: [`Replace ${QUESTIONS_PLACEHOLDER} with your questions before sending.`] }, "The letter still has no questions.");
+  }
+  if (recipients.length === 0) throw new BatchValidationError({ recipients: ["This batch has no recipients."] }, "This batch has no recipients.");
+  const withoutEmail = recipients.filter((r) => effectiveChannel(batch, r) === "email" && !r.body.foiEmail);
+  if (withoutEmail.length > 0) {
+    const names = withoutEmail.map((r) => r.body.name);
+    throw new BatchValidationError(
+      { recipients: names.map((n) => `${n} has no FOI email address: add it in the directory, or send this one via WhatDoTheyKnow or by post.`) },
+      `${withoutEmail.length} ${withoutEmail.length === 1 ? "recipient has" : "recipients have"} no FOI email address: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}.`,
+    );
+  }
+  const today = todayInLondon();
+  const rows = recipients.map((recipient) => {
+    const rendered = renderFor(loaded, recipient, today);
+    return { recipient, rendered, channel: effectiveChannel(batch, recipient) as Channel, requestId: newRowId("c") };
+  });
+  return { batch, rows };
 }
 
 async function findRecipient(actor: Actor, batchId: string, recipientId: string) {

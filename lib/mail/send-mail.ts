@@ -98,7 +98,7 @@ export async function queueMails(inputs: readonly Mail[], client: Pick<Prisma.Tr
     SELECT u.id, u.workspace_id, u.request_id, u.reply_to, u.dedupe_key, u.to_address, u.subject, u.text, u.html, u.message_id, ${transport}, u.redact,
       ${at}::timestamptz AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC'
     FROM unnest(
-      ${mails.map(() => newDeliveryId())}::text[], ${column((m) => m.workspaceId ?? null)}::text[], ${column((m) => m.requestId ?? null)}::text[],
+      ${mails.map(() => newRowId("d"))}::text[], ${column((m) => m.workspaceId ?? null)}::text[], ${column((m) => m.requestId ?? null)}::text[],
       ${column((m) => m.replyTo ?? null)}::text[], ${column((m) => m.dedupeKey ?? null)}::text[], ${column((m) => m.to)}::text[],
       ${column((m) => m.subject)}::text[], ${column((m) => m.text)}::text[], ${column((m) => m.html ?? null)}::text[],
       ${mails.map(() => `<${crypto.randomUUID()}@${domain}>`)}::text[], ${column((m) => m.redactAfterSend ?? false)}::boolean[]
@@ -107,9 +107,12 @@ export async function queueMails(inputs: readonly Mail[], client: Pick<Prisma.Tr
     ON CONFLICT DO NOTHING`;
 }
 
-/** Ids for rows written in bulk (where Prisma's cuid default does not apply). */
-function newDeliveryId(): string {
-  return `d${Date.now().toString(36)}${crypto.randomBytes(10).toString("hex")}`;
+/**
+ * Ids for rows written in bulk (where Prisma's cuid default does not apply): unique, URL-safe,
+ * sortable enough; the prefix says which table ("d" delivery, "m" message, "e" event, "c" request).
+ */
+export function newRowId(prefix: string): string {
+  return `${prefix}${Date.now().toString(36)}${crypto.randomBytes(10).toString("hex")}`;
 }
 
 type Outcome = "sent" | "retry" | "failed" | "skipped";
@@ -331,7 +334,8 @@ async function writeSent(group: readonly PendingRecord[]): Promise<void> {
     d AS (
       UPDATE "Delivery" AS d SET state = 'sent', "sentAt" = v.sent_at::timestamptz AT TIME ZONE 'UTC', "lastError" = NULL,
         text = CASE WHEN v.redact THEN ${REDACTED} ELSE d.text END, html = CASE WHEN v.redact THEN NULL ELSE d.html END
-      FROM v WHERE d.id = v.id AND d.state = 'sending'
+      -- 'unconfirmed': the lease ran out while the server was still taking it; its accept proves it went.
+      FROM v WHERE d.id = v.id AND d.state IN ('sending', 'unconfirmed')
       RETURNING d.id
     ),
     r AS (
@@ -358,14 +362,10 @@ async function writeSent(group: readonly PendingRecord[]): Promise<void> {
 }
 
 /** "FOI Tracker <foi@x>" to its name and address. */
-function splitFrom(from: string): { fromName: string | null; fromAddress: string | null } {
+export function splitFrom(from: string): { fromName: string | null; fromAddress: string | null } {
   const match = /^\s*(.*?)\s*<([^>]+)>\s*$/.exec(from);
   if (match) return { fromName: match[1] || null, fromAddress: match[2] ?? null };
   return { fromName: null, fromAddress: from.trim() || null };
-}
-
-function newRowId(prefix: string): string {
-  return `${prefix}${Date.now().toString(36)}${crypto.randomBytes(10).toString("hex")}`;
 }
 
 /**
@@ -389,12 +389,21 @@ async function claimNext(): Promise<ClaimedDelivery | null> {
   return rows[0] ?? null;
 }
 
-/** Claims left by a worker that died mid-send: never resent automatically (see CLAIM_LEASE_MINUTES). */
+/** Letters to public bodies: a second copy matters, so an expired claim waits for a person. */
+const LETTER_KEYS: Prisma.DeliveryWhereInput = { OR: [{ dedupeKey: { startsWith: "request:" } }, { dedupeKey: { startsWith: "chaser:" } }] };
+
+/**
+ * Claims left by a worker that died mid-send. A letter to a public body is never resent
+ * automatically (see CLAIM_LEASE_MINUTES): it becomes "unconfirmed". Anything else (sign-in
+ * links, invitations, digests) is harmless to resend and has no page to resolve it, so it goes
+ * back to "pending". Returns how many became unconfirmed.
+ */
 export async function markExpiredClaimsUnconfirmed(leaseMinutes = CLAIM_LEASE_MINUTES): Promise<number> {
-  const expired = await db.delivery.updateMany({
-    where: { state: "sending", claimedAt: { lt: new Date(now().getTime() - leaseMinutes * 60_000) } },
-    data: { state: "unconfirmed", lastError: UNCONFIRMED_ERROR },
-  });
+  const expiredClaim: Prisma.DeliveryWhereInput = { state: "sending", claimedAt: { lt: new Date(now().getTime() - leaseMinutes * 60_000) } };
+  const [expired] = await db.$transaction([
+    db.delivery.updateMany({ where: { ...expiredClaim, ...LETTER_KEYS }, data: { state: "unconfirmed", lastError: UNCONFIRMED_ERROR } }),
+    db.delivery.updateMany({ where: { ...expiredClaim, OR: [{ dedupeKey: null }, { NOT: LETTER_KEYS }] }, data: { state: "pending", claimedAt: null, nextAttempt: now() } }),
+  ]);
   return expired.count;
 }
 

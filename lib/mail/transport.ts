@@ -22,6 +22,12 @@ export function currentTransportName(): "smtp" | "dev-mailbox" {
 /** Connections kept open to the relay: the outbox sends this many messages at once. */
 export const POOL_CONNECTIONS = 5;
 
+/**
+ * The longest the outbox waits on a silent relay (connecting, greeting, or mid-conversation):
+ * well under the claim lease (CLAIM_LEASE_MINUTES, 10 min) even with lanes queuing for the pool.
+ */
+export const SMTP_TIMEOUT_MS = 90_000;
+
 let smtp: { url: string; transporter: nodemailer.Transporter } | undefined;
 
 /**
@@ -37,6 +43,11 @@ function transporter(): nodemailer.Transporter {
     // nodemailer reads its options from the URL's query when given a URL.
     if (!pooled.searchParams.has("pool")) pooled.searchParams.set("pool", "true");
     if (!pooled.searchParams.has("maxConnections")) pooled.searchParams.set("maxConnections", String(POOL_CONNECTIONS));
+    // nodemailer's default socket timeout (10 min) equals the outbox's claim lease, so an accept
+    // could arrive after the claim expired. A stalled relay is given up well within the lease.
+    for (const option of ["connectionTimeout", "greetingTimeout", "socketTimeout"]) {
+      if (!pooled.searchParams.has(option)) pooled.searchParams.set(option, String(SMTP_TIMEOUT_MS));
+    }
     smtp = { url, transporter: nodemailer.createTransport(pooled.toString()) };
   }
   return smtp.transporter;

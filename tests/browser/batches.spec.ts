@@ -202,6 +202,17 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await expect(page.getByText("Done: 2 statuses recorded.")).toBeVisible();
     await expect(page.getByRole("list", { name: "Progress" })).toContainText("Acknowledged: 2");
 
+    // A note left empty: the error is next to the field, and fixing it there goes on to the plan.
+    for (const trust of [wdtkTrust, postTrust]) await page.getByLabel(`Tick ${trust}`, { exact: true }).check();
+    await page.getByLabel("What to do").selectOption("note");
+    await page.getByRole("button", { name: "Check what will happen" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Nothing was done" })).toBeVisible();
+    const note = page.getByLabel("Note", { exact: true });
+    await expect(note).toHaveAccessibleDescription("Write the note.");
+    await note.fill("Phoned the FOI team <b>twice</b>");
+    await page.getByRole("button", { name: "Check what will happen" }).click();
+    await expect(page.getByRole("table", { name: /What will be done, to whom \(2\)/ })).toContainText(postTrust);
+
     // CSV of every recipient.
     const csv = await page.request.get(`/batches/${ownBatchId}/export`);
     expect(csv.status()).toBe(200);

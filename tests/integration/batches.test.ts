@@ -5,7 +5,7 @@ import { now } from "@/lib/time";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { formatUkDate } from "@/lib/deadlines";
 import { NHSE_REFERENCE } from "@/lib/seed/seed-database";
-import { processOutbox } from "@/lib/mail/send-mail";
+import { deliver, markExpiredClaimsUnconfirmed, processOutbox } from "@/lib/mail/send-mail";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 import { closeSmtpTransport } from "@/lib/mail/transport";
 import { startBatch } from "@/lib/batches/create-batch";
@@ -341,6 +341,52 @@ describe("sending a batch", () => {
     await expect(resolveUnconfirmed(editor, b!.id, "send_again")).rejects.toBeInstanceOf(BatchStateError);
   });
 
+  it("a letter the server accepts after its claim expired is recorded as sent, not left a draft to be sent again", async () => {
+    const { editor, batchId, workspace } = await notAppliedBatch();
+    await sendBatch(editor, batchId);
+    const [a] = await db.delivery.findMany({ where: { workspaceId: workspace.id }, take: 1, orderBy: { toAddress: "asc" } });
+    smtp.delayMs = 1500;
+    try {
+      const sending = deliver(a!.id);
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      // The lease runs out while the relay is still taking the message.
+      expect(await markExpiredClaimsUnconfirmed(0)).toBe(1);
+      expect((await db.delivery.findUniqueOrThrow({ where: { id: a!.id } })).state).toBe("unconfirmed");
+      await expect(sending).resolves.toBe("sent");
+    } finally {
+      smtp.delayMs = 0;
+    }
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: a!.id } })).toMatchObject({ state: "sent", lastError: null });
+    const request = await db.foiRequest.findUniqueOrThrow({ where: { id: a!.requestId! }, include: { events: true, messages: true } });
+    expect(request.status).toBe("awaiting_response");
+    expect(request.events.map((e) => e.kind)).toEqual(["sent"]);
+    expect(request.messages).toHaveLength(1);
+    expect(smtp.countsByMessageId().get(a!.messageId)).toBe(1);
+  });
+
+  it("sends the letter as saved while the send waited for the lock, not the version read before", async () => {
+    const { editor, batchId } = await notAppliedBatch();
+    const before = await db.batch.findUniqueOrThrow({ where: { id: batchId }, select: { template: true, titleTemplate: true } });
+    let sending: Promise<unknown> | undefined;
+    // An edit holds the batch's lock (as updateBatchDetails does) while the send starts.
+    await db.$transaction(async (tx) => {
+      await tx.$queryRaw`SELECT id FROM "Batch" WHERE id = ${batchId} FOR UPDATE`;
+      sending = sendBatch(editor, batchId).then(
+        (r) => r,
+        (e: unknown) => e,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      await tx.batch.update({ where: { id: batchId }, data: { template: `${before.template}\n\nLate edit: please include 2020.`, titleTemplate: `${before.titleTemplate} (late edit)` } });
+    });
+    await expect(sending).resolves.toEqual({ created: 31, queued: 31 });
+    const requests = await db.foiRequest.findMany({ where: { batchId }, select: { title: true, letter: true } });
+    expect(requests).toHaveLength(31);
+    for (const r of requests) {
+      expect(r.letter).toContain("Late edit: please include 2020.");
+      expect(r.title).toMatch(/\(late edit\)$/);
+    }
+  });
+
   it("WhatDoTheyKnow and postal letters are drafts until marked sent, with the request's address and the date", async () => {
     const { editor, batchId } = await notAppliedBatch({ withEmails: false });
     await updateBatchDetails(editor, batchId, { ...(await detailsOf(editor, batchId)), channel: "whatdotheyknow" });
@@ -459,6 +505,31 @@ describe("acting on the whole batch", () => {
     expect(letters.text.split("\f")).toHaveLength(2);
     expect(letters.text).toContain("Subject: ");
     expect(letters.filename).toBe("letters-2021-09-08.txt");
+  });
+
+  it("the batches list counts progress in every bucket exactly as each batch's own page does", async () => {
+    const { editor, batchId, workspace, parentId } = await notAppliedBatch();
+    const draft = await startBatch(editor, { parentId, outcome: "did_not_apply" });
+    Object.assign(env(), { FOI_NOW: "2021-09-06T10:00:00Z" });
+    await sendBatch(editor, batchId);
+    await drain();
+    const requests = await db.foiRequest.findMany({ where: { batchId }, orderBy: { reference: "asc" } });
+    const [failed, unconfirmed, acknowledged, overdue, answered, deleted, queued] = requests;
+    await db.delivery.updateMany({ where: { requestId: failed!.id }, data: { state: "failed" } });
+    await db.delivery.updateMany({ where: { requestId: unconfirmed!.id }, data: { state: "unconfirmed" } });
+    await db.delivery.updateMany({ where: { requestId: queued!.id }, data: { state: "pending" } });
+    await db.foiRequest.updateMany({ where: { id: { in: [failed!.id, unconfirmed!.id, queued!.id] } }, data: { status: "draft" } });
+    await db.requestEvent.create({ data: { workspaceId: workspace.id, requestId: acknowledged!.id, kind: "acknowledged", occurredAt: new Date("2021-09-07T10:00:00Z"), exemptions: [] } });
+    await db.foiRequest.update({ where: { id: overdue!.id }, data: { dueOn: new Date("2021-09-10T00:00:00Z") } });
+    await db.foiRequest.update({ where: { id: answered!.id }, data: { status: "refused" } });
+    await db.foiRequest.update({ where: { id: deleted!.id }, data: { deletedAt: new Date() } });
+    Object.assign(env(), { FOI_NOW: "2021-09-20T10:00:00Z" });
+
+    const list = await listBatches(editor);
+    expect(list.rows.map((r) => r.id).sort()).toEqual([batchId, draft.id].sort());
+    for (const row of list.rows) expect(row.progress).toEqual((await getBatch(editor, row.id)).progress);
+    expect(list.rows.find((r) => r.id === batchId)!.progress).toEqual({ total: 31, failed: 2, queued: 1, acknowledged: 1, overdue: 1, answered: 1, drafted: 1, sent: 24 });
+    expect(list.rows.find((r) => r.id === draft.id)!.progress).toMatchObject({ total: 31, drafted: 31 });
   });
 
   it("exports the recipients as CSV with formulas neutralised", async () => {

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 import { db } from "@/lib/db/client";
-import { deliver, processOutbox, queueMail, queueMails } from "@/lib/mail/send-mail";
-import { closeSmtpTransport } from "@/lib/mail/transport";
+import { CLAIM_LEASE_MINUTES, deliver, markExpiredClaimsUnconfirmed, OUTBOX_CONCURRENCY, processOutbox, queueMail, queueMails } from "@/lib/mail/send-mail";
+import { closeSmtpTransport, POOL_CONNECTIONS, SMTP_TIMEOUT_MS } from "@/lib/mail/transport";
 import { unique } from "../support/factories";
 
 // A real SMTP server in-process: the outbox talks to it over TCP like it would to any relay.
@@ -91,9 +91,9 @@ describe("outbox over real SMTP", () => {
     expect(sent.text).not.toContain("secret");
   });
 
-  it("never resends a claim left by a dead worker: it becomes unconfirmed, for a person to decide", async () => {
+  it("never resends a letter's claim left by a dead worker: it becomes unconfirmed, for a person to decide", async () => {
     const stuckTo = `${unique("stuck")}@example.org`;
-    const stuck = await queueMail({ to: stuckTo, subject: "Stuck", text: "x" });
+    const stuck = await queueMail({ to: stuckTo, subject: "Stuck", text: "x", dedupeKey: `request:${unique("stuck")}` });
     // Claimed nine minutes ago: still within the lease, so another worker leaves it alone.
     await db.delivery.update({ where: { id: stuck }, data: { state: "sending", claimedAt: new Date(Date.now() - 9 * 60_000), attempts: 1 } });
     await processOutbox();
@@ -107,6 +107,32 @@ describe("outbox over real SMTP", () => {
     expect(await deliver(stuck)).toBe("skipped");
     await processOutbox();
     expect(received.filter((m) => m.to === stuckTo)).toHaveLength(0);
+  });
+
+  it("a sign-in link, invitation or digest left by a dead worker goes back to pending and is sent once", async () => {
+    const keys = ["signin", "invite", "digest"].map((k) => `${unique(k)}:1`);
+    const ids = [
+      ...(await Promise.all(keys.map((dedupeKey) => queueMail({ to: `${dedupeKey.replace(/:/g, "-")}@example.org`, subject: "Harmless", text: "x", dedupeKey })))),
+      await queueMail({ to: `${unique("nokey")}@example.org`, subject: "Harmless", text: "x" }),
+    ];
+    const chaser = await queueMail({ to: `${unique("chaser")}@example.org`, subject: "Chaser", text: "x", dedupeKey: `chaser:${unique("c")}:2021-10-05` });
+    await db.delivery.updateMany({ where: { id: { in: [...ids, chaser] } }, data: { state: "sending", claimedAt: new Date(Date.now() - 11 * 60_000), attempts: 1 } });
+    expect(await markExpiredClaimsUnconfirmed()).toBe(1);
+    const rows = await db.delivery.findMany({ where: { id: { in: ids } }, select: { state: true, claimedAt: true } });
+    expect(rows.every((r) => r.state === "pending" && r.claimedAt === null)).toBe(true);
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: chaser } })).state).toBe("unconfirmed");
+    await processOutbox();
+    const sent = await db.delivery.findMany({ where: { id: { in: ids } }, select: { state: true, messageId: true } });
+    expect(sent.every((r) => r.state === "sent")).toBe(true);
+    for (const row of sent) expect(received.filter((m) => m.messageId === row.messageId)).toHaveLength(1);
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: chaser } })).state).toBe("unconfirmed");
+  });
+
+  it("gives up on a silent relay well within the claim lease, even queued behind a full pool", () => {
+    // Connect, greeting and socket timeouts each apply once per message; a lane may wait for
+    // one other message on its connection first.
+    const queuedBehind = Math.ceil(OUTBOX_CONCURRENCY / POOL_CONNECTIONS);
+    expect(3 * SMTP_TIMEOUT_MS * queuedBehind).toBeLessThan(CLAIM_LEASE_MINUTES * 60_000);
   });
 
   it("queues many in one statement, once per dedupe key, and sends them concurrently, each once", async () => {
