@@ -75,11 +75,19 @@ async function dueSoonRanges(after: string, upTo: string) {
  * after their dates; waiting kinds from the day after the body asked (or the first sweep after
  * an entry recorded late; the "late" kinds look back LATE_ENTRY_DAYS).
  */
-async function candidatesSql(after: string, upTo: string): Promise<Prisma.Sql> {
+async function candidatesSql(after: string, upTo: string, changedSince: Date | null): Promise<Prisma.Sql> {
   const ranges = await dueSoonRanges(after, upTo);
   const L = Prisma.sql`${after}::date`;
   const D = Prisma.sql`${upTo}::date`;
   const W = Prisma.sql`${addDays(after, -LATE_ENTRY_DAYS)}::date`;
+  // Before the window, only requests changed since the last sweep can have a "late" alert
+  // that sweep did not see (logged late, or a date moved back): the index on updatedAt
+  // finds those few, instead of re-reading LATE_ENTRY_DAYS of due dates every day.
+  const changed = changedSince ? Prisma.sql`r."updatedAt" >= ${changedSince}` : Prisma.sql`TRUE`;
+  const late = (column: string) => {
+    const c = Prisma.raw(`r."${column}"`);
+    return Prisma.sql`((${c} >= ${L} AND ${c} < ${D}) OR (${c} >= ${W} AND ${c} < ${L} AND ${changed}))`;
+  };
   const running = Prisma.sql`r.status IN ('awaiting_response', 'extended') AND r."deletedAt" IS NULL AND r."receivedOn" IS NOT NULL`;
   // status::text: a filter, not an index condition (ANDing the status index would read every
   // request in that status; the date index alone is far narrower).
@@ -108,25 +116,25 @@ async function candidatesSql(after: string, upTo: string): Promise<Prisma.Sql> {
       FROM "FoiRequest" r WHERE r."dueOn" > ${L} AND r."dueOn" <= ${D} AND ${running}
       UNION ALL
       SELECT r.id, r."workspaceId", 'overdue'::"AlertKind", r."receivedOn", r."dueOn"
-      FROM "FoiRequest" r WHERE r."dueOn" >= ${W} AND r."dueOn" < ${D} AND ${running}
+      FROM "FoiRequest" r WHERE ${late("dueOn")} AND ${running}
       UNION ALL
       SELECT r.id, r."workspaceId", 'very_overdue'::"AlertKind", r."receivedOn", GREATEST(r."veryOverdueOn", r."dueOn")
       FROM "FoiRequest" r
-      WHERE ((r."veryOverdueOn" >= ${W} AND r."veryOverdueOn" < ${D} AND r."veryOverdueOn" >= r."dueOn")
-          OR (r."dueOn" >= ${W} AND r."dueOn" < ${D} AND r."dueOn" > r."veryOverdueOn"))
+      WHERE ((${late("veryOverdueOn")} AND r."veryOverdueOn" >= r."dueOn")
+          OR (${late("dueOn")} AND r."dueOn" > r."veryOverdueOn"))
         AND ${running}
       UNION ALL
       SELECT r.id, r."workspaceId", 'review_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewDueOn"
-      FROM "FoiRequest" r WHERE r."reviewDueOn" >= ${W} AND r."reviewDueOn" < ${D} AND ${review}
+      FROM "FoiRequest" r WHERE ${late("reviewDueOn")} AND ${review}
       UNION ALL
       SELECT r.id, r."workspaceId", 'review_very_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewVeryOverdueOn"
-      FROM "FoiRequest" r WHERE r."reviewVeryOverdueOn" >= ${W} AND r."reviewVeryOverdueOn" < ${D} AND ${review}
+      FROM "FoiRequest" r WHERE ${late("reviewVeryOverdueOn")} AND ${review}
       UNION ALL
       SELECT r.id, r."workspaceId", 'clarification_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
-      FROM "FoiRequest" r WHERE r."waitingSince" >= ${W} AND r."waitingSince" < ${D} AND r.status::text = 'awaiting_clarification' AND r."deletedAt" IS NULL
+      FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_clarification' AND r."deletedAt" IS NULL
       UNION ALL
       SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
-      FROM "FoiRequest" r WHERE r."waitingSince" >= ${W} AND r."waitingSince" < ${D} AND r.status::text = 'awaiting_fee' AND r."deletedAt" IS NULL
+      FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_fee' AND r."deletedAt" IS NULL
     )`;
 }
 
@@ -141,12 +149,19 @@ interface RaisedRow {
 }
 
 /** The last day a sweep finished before `today`, or null if none ever did. */
-async function lastSweptBefore(today: string): Promise<string | null> {
-  const rows = await db.$queryRaw<{ day: string | null }[]>`
-    SELECT to_char(MAX(day), 'YYYY-MM-DD') AS day FROM "ScheduledRun"
-    WHERE task = ${SWEEP_TASK} AND "finishedAt" IS NOT NULL AND day < ${today}::date`;
-  return rows[0]?.day ?? null;
+async function lastSweptBefore(today: string): Promise<{ day: string; startedAt: Date } | null> {
+  const rows = await db.$queryRaw<{ day: string; startedAt: Date }[]>`
+    SELECT to_char(day, 'YYYY-MM-DD') AS day, "startedAt" FROM "ScheduledRun"
+    WHERE task = ${SWEEP_TASK} AND "finishedAt" IS NOT NULL AND day < ${today}::date
+    ORDER BY day DESC LIMIT 1`;
+  return rows[0] ?? null;
 }
+
+/**
+ * A change committed while the last sweep ran may carry an updatedAt from just before it
+ * started (the timestamp is taken before the commit): an hour's margin covers any such write.
+ */
+const CHANGE_MARGIN_MS = 60 * 60_000;
 
 /**
  * Raises every alert due in (last finished sweep, today] exactly once: the INSERT's
@@ -157,13 +172,15 @@ async function lastSweptBefore(today: string): Promise<string | null> {
  */
 export async function runAlertSweep(options: { today: string; dryRun?: boolean }): Promise<SweepResult> {
   const today = isoDateSchema.parse(options.today);
-  const last = await lastSweptBefore(today);
+  const previous = await lastSweptBefore(today);
+  const last = previous?.day ?? null;
+  const changedSince = previous ? new Date(previous.startedAt.getTime() - CHANGE_MARGIN_MS) : null;
   // Catch-up is bounded: after a long outage (or a run with an old --now) "due soon" and
   // "due today" for long-gone days would be noise; the late kinds still look back further.
   const earliest = addDays(today, -FIRST_RUN_LOOKBACK_DAYS);
   const after = last !== null && last > earliest ? last : earliest;
   const days = daysBetween(after, today);
-  const candidates = await candidatesSql(after, today);
+  const candidates = await candidatesSql(after, today, changedSince);
 
   if (options.dryRun) {
     const rows = await db.$queryRaw<RaisedRow[]>`
@@ -230,8 +247,8 @@ function toRaised(row: RaisedRow): RaisedAlert {
 }
 
 /** EXPLAIN of the sweep's read for a window (for the benchmark: it must use the date indexes). */
-export async function explainSweep(after: string, upTo: string): Promise<string[]> {
-  const candidates = await candidatesSql(after, upTo);
+export async function explainSweep(after: string, upTo: string, changedSince: Date | null = null): Promise<string[]> {
+  const candidates = await candidatesSql(after, upTo, changedSince);
   const rows = await db.$queryRaw<{ "QUERY PLAN": string }[]>`EXPLAIN (ANALYZE, COSTS OFF) ${candidates} SELECT COUNT(*) FROM candidates`;
   return rows.map((r) => r["QUERY PLAN"]);
 }

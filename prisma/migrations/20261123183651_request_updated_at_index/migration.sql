@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "FoiRequest_updatedAt_idx" ON "FoiRequest"("updatedAt");
+
