@@ -2,29 +2,18 @@
 // (catching up every day since the last sweep). --dry-run prints what would be alerted and
 // writes nothing. One line per alert, then a one-line JSON summary.
 // Exit codes: 0 done, 1 database failure, 2 bad arguments.
-import { parseArgs } from "node:util";
+import { readCommandArgs } from "./lib/command-args";
 import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
 
 const USAGE = "Usage: npm run -s alerts:run -- [--now YYYY-MM-DD] [--dry-run] [--digests]";
 
 async function main() {
-  let values: { now?: string; "dry-run"?: boolean; digests?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { now: { type: "string" }, "dry-run": { type: "boolean" }, digests: { type: "boolean" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    console.error(`alerts:run: ${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(
-      `${USAGE}\n\nRaises the alerts due on the day given by --now (default: today in London), and any missed since the\nlast sweep. --dry-run lists them without writing or sending. --digests also queues the email digests due now.`,
-    );
-    return;
-  }
+  const values = readCommandArgs(
+    "alerts:run",
+    USAGE,
+    { now: { type: "string" }, "dry-run": { type: "boolean" }, digests: { type: "boolean" } },
+    "Raises the alerts due on the day given by --now (default: today in London), and any missed since the\nlast sweep. --dry-run lists them without writing or sending. --digests also queues the email digests due now.",
+  );
   const { isoDateSchema } = await import("../lib/deadlines");
   if (values.now !== undefined && !isoDateSchema.safeParse(values.now).success) {
     console.error(`alerts:run: --now must be a real date as YYYY-MM-DD, got ${JSON.stringify(values.now)}\n${USAGE}`);

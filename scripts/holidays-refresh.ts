@@ -2,27 +2,18 @@
 // bank holidays from GOV.UK now (the worker does it daily) and prints a one-line JSON summary.
 // A change recomputes every open request's stored due dates and is logged per workspace.
 // Exit codes: 0 done (changed or not), 1 network or data failure, 2 bad arguments.
-import { parseArgs } from "node:util";
+import { readCommandArgs } from "./lib/command-args";
 import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
 
 const USAGE = "Usage: npm run -s holidays:refresh -- [--url URL] [--dry-run] [--timeout SECONDS]";
 
 async function main() {
-  let values: { url?: string; "dry-run"?: boolean; timeout?: string; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      options: { url: { type: "string" }, "dry-run": { type: "boolean" }, timeout: { type: "string" }, help: { type: "boolean", short: "h" } },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    console.error(`holidays:refresh: ${(error as Error).message}\n${USAGE}`);
-    process.exit(2);
-  }
-  if (values.help) {
-    console.log(`${USAGE}\n\nFetches GOV.UK's bank-holidays.json (or --url), merges it with the stored data and, when a date changed,\nstores it and recomputes every open request's due dates. --dry-run fetches and compares but writes nothing.`);
-    return;
-  }
+  const values = readCommandArgs(
+    "holidays:refresh",
+    USAGE,
+    { url: { type: "string" }, "dry-run": { type: "boolean" }, timeout: { type: "string" } },
+    "Fetches GOV.UK's bank-holidays.json (or --url), merges it with the stored data and, when a date changed,\nstores it and recomputes every open request's due dates. --dry-run fetches and compares but writes nothing.",
+  );
   const timeoutSeconds = values.timeout === undefined ? 15 : Number(values.timeout);
   if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0 || timeoutSeconds > 600) {
     console.error(`holidays:refresh: --timeout must be a number of seconds from 0 to 600\n${USAGE}`);
