@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
-import { Field } from "@/components/field";
+import { Field, RadioGroup } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 
 export type Delivery = "app" | "email" | "off";
@@ -35,26 +35,17 @@ export function AlertSettingsForm({ action, kinds, settings }: AlertSettingsForm
         const errors = state.fieldErrors?.[name];
         const chosen = value(name, settings.preferences[k.kind] ?? "email");
         return (
-          <fieldset key={k.kind} className="field choice" aria-describedby={`${k.kind}-when${errors ? ` ${k.kind}-error` : ""}`}>
-            <legend>
-              <strong>{k.label}</strong>
-            </legend>
-            <span className="hint" id={`${k.kind}-when`}>
-              Raised {k.when}.
-            </span>
-            {errors ? (
-              <p className="field-error" id={`${k.kind}-error`}>
-                {errors.join(" ")}
-              </p>
-            ) : null}
-            <div className="list-actions">
-              {DELIVERY_CHOICES.map((d) => (
-                <label key={d.value}>
-                  <input type="radio" name={name} value={d.value} defaultChecked={chosen === d.value} /> {d.label}
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <RadioGroup
+            key={k.kind}
+            name={name}
+            idPrefix={k.kind}
+            legend={<strong>{k.label}</strong>}
+            hint={`Raised ${k.when}.`}
+            options={DELIVERY_CHOICES}
+            defaultValue={chosen}
+            errors={errors}
+            inline
+          />
         );
       })}
       <Field

@@ -7,7 +7,7 @@ import { initialFormState, type FormState } from "@/lib/auth/form-state";
 import { choiceLabels, questionTypeLabels, ANSWER_CHOICES, MAX_QUOTE } from "@/lib/findings/schemas";
 // Types only: erased at build time, so nothing server-only reaches the browser.
 import type { AnswerSheet as AnswerSheetData } from "@/lib/findings/answers";
-import { FieldShell } from "@/components/field";
+import { FieldShell, RadioGroup } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -98,7 +98,7 @@ function AnswerForm({
         <input type="hidden" name="requestId" value={requestId} />
         <input type="hidden" name="questionId" value={question.id} />
         {question.type === "choice" ? (
-          <ChoiceGroup name="choice" prefix={prefix} legend="Answer" options={ANSWER_CHOICES.map((c) => ({ value: c, label: choiceLabels[c] }))} defaultValue={choice} errors={errors.choice} />
+          <RadioGroup name="choice" idPrefix={prefix} legend="Answer" options={ANSWER_CHOICES.map((c) => ({ value: c, label: choiceLabels[c] }))} defaultValue={choice} errors={errors.choice} />
         ) : (
           <>
             {question.type === "text" ? (
@@ -106,9 +106,9 @@ function AnswerForm({
             ) : null}
             {question.type === "number" ? <ScopedInput prefix={prefix} name="number" label="Answer (a number)" type="text" errors={errors.number} defaultValue={v("number", a?.number === null || a?.number === undefined ? null : String(a.number))} /> : null}
             {question.type === "date" ? <ScopedInput prefix={prefix} name="date" label="Answer (a date)" type="date" errors={errors.date} defaultValue={v("date", a?.date)} /> : null}
-            <ChoiceGroup
+            <RadioGroup
               name="choice"
-              prefix={prefix}
+              idPrefix={prefix}
               legend="Or, if there is no answer"
               options={[
                 { value: "", label: "There is an answer (above)" },
@@ -234,37 +234,3 @@ function ScopedSelect({
   );
 }
 
-function ChoiceGroup({
-  name,
-  prefix,
-  legend,
-  options,
-  defaultValue,
-  errors,
-}: {
-  name: string;
-  prefix: string;
-  legend: string;
-  options: Array<{ value: string; label: string }>;
-  defaultValue: string;
-  errors?: string[];
-}) {
-  const errorId = `${prefix}-${name}-error`;
-  return (
-    <fieldset aria-describedby={errors?.length ? errorId : undefined}>
-      <legend>{legend}</legend>
-      {errors?.length ? (
-        <p className="field-error" id={errorId}>
-          {errors.join(" ")}
-        </p>
-      ) : null}
-      {options.map((o) => (
-        <div key={o.value || "none"} className="choice">
-          <label>
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} /> {o.label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}

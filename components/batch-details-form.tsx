@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
-import { Field } from "@/components/field";
+import { Field, RadioGroup } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -27,7 +27,6 @@ export function BatchDetailsForm({
 }) {
   const [state, formAction, pending] = useActionState(action, { ...initialFormState, fieldErrors: initialErrors });
   const value = (name: keyof typeof batch) => state.values?.[name] ?? batch[name];
-  const channelErrors = state.fieldErrors?.channel;
   return (
     <form action={formAction} className="stack batch-details" noValidate>
       <FormStatus state={state} />
@@ -52,19 +51,7 @@ export function BatchDetailsForm({
           rows={18}
         />
         <Field name="law" label="Law" errors={state.fieldErrors?.law} defaultValue={value("law")} options={lawOptions} />
-        <fieldset className="field" aria-describedby={channelErrors?.length ? "field-channel-error" : undefined}>
-          <legend>How the letters go</legend>
-          {channelErrors?.length ? (
-            <p className="field-error" id="field-channel-error">
-              {channelErrors[0]}
-            </p>
-          ) : null}
-          {channelOptions.map((o) => (
-            <label key={o.value} className="radio">
-              <input type="radio" name="channel" value={o.value} defaultChecked={value("channel") === o.value} /> {o.label}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup name="channel" legend="How the letters go" options={channelOptions} defaultValue={value("channel")} errors={state.fieldErrors?.channel} />
         <div>
           <button type="submit" disabled={pending}>
             Save the letter

@@ -86,3 +86,53 @@ export function Field({
     </FieldShell>
   );
 }
+
+/**
+ * Radio buttons under a legend, with their hint and error described to screen readers.
+ * `idPrefix` keeps ids unique when one page has several forms with the same field names.
+ */
+export function RadioGroup({
+  name,
+  legend,
+  options,
+  defaultValue,
+  errors,
+  hint,
+  idPrefix = "field",
+  inline = false,
+}: {
+  name: string;
+  legend: React.ReactNode;
+  options: ReadonlyArray<{ value: string; label: string }>;
+  defaultValue: string;
+  errors?: string[];
+  hint?: string;
+  idPrefix?: string;
+  inline?: boolean;
+}) {
+  const id = `${idPrefix}-${name}`;
+  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const choices = options.map((o) => (
+    <div key={o.value || "none"} className="choice">
+      <label>
+        <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} /> {o.label}
+      </label>
+    </div>
+  ));
+  return (
+    <fieldset className="field" aria-describedby={describedBy}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <span className="hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      ) : null}
+      {errors?.length ? (
+        <p className="field-error" id={`${id}-error`}>
+          {errors.join(" ")}
+        </p>
+      ) : null}
+      {inline ? <div className="list-actions">{choices}</div> : choices}
+    </fieldset>
+  );
+}

@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
-import { Field, FieldShell } from "@/components/field";
+import { Field, FieldShell, RadioGroup } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -96,23 +96,3 @@ function FileField({ name, label, hint, errors, accept, multiple = false }: { na
   );
 }
 
-function RadioGroup({ name, legend, options, defaultValue, errors }: { name: string; legend: string; options: Array<{ value: string; label: string }>; defaultValue: string; errors?: string[] }) {
-  const errorId = `field-${name}-error`;
-  return (
-    <fieldset aria-describedby={errors?.length ? errorId : undefined}>
-      <legend>{legend}</legend>
-      {errors?.length ? (
-        <p className="field-error" id={errorId}>
-          {errors.join(" ")}
-        </p>
-      ) : null}
-      {options.map((o) => (
-        <div key={o.value} className="choice">
-          <label>
-            <input type="radio" name={name} value={o.value} defaultChecked={defaultValue === o.value} /> {o.label}
-          </label>
-        </div>
-      ))}
-    </fieldset>
-  );
-}
