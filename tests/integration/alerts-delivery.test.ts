@@ -26,6 +26,8 @@ beforeAll(async () => {
       }, callback);
     },
   });
+  // A reset connection from a client that went away is not the server failing.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   const { env } = await import("@/lib/env");

@@ -20,7 +20,8 @@ const CONCURRENCY = 5;
 let smtp: TestSmtpServer;
 
 beforeAll(async () => {
-  smtp = await startSmtpServer({ delayMs: 250 });
+  // Slow enough that the batch cannot finish between noticing claims in flight and the kill.
+  smtp = await startSmtpServer({ delayMs: 1000 });
   Object.assign(env(), { SMTP_URL: smtp.url });
 });
 
@@ -72,13 +73,13 @@ describe("the worker killed mid-batch and restarted", () => {
     const receivedOurs = () => smtp.received.filter((m) => ours.has(m.messageId));
 
     const first = startChild();
-    // Kill it once some letters have arrived and more are in flight (the server waits 250 ms each).
+    // Kill it once some letters have arrived and more are in flight (the server waits 1 s each).
     await waitFor(() => receivedOurs().length >= 8, 60_000, `8 messages (child said: ${first.output()})`);
     await waitFor(async () => (await db.delivery.count({ where: { workspaceId: workspace.id, state: "sending" } })) > 0, 10_000, "a claim in flight");
     first.child.kill("SIGKILL");
     await first.exited;
     // The server still accepts what was in flight: the crash window, sent but never recorded.
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 2000));
     const inFlight = await db.delivery.count({ where: { workspaceId: workspace.id, state: "sending" } });
     expect(inFlight).toBeGreaterThan(0);
     expect(inFlight).toBeLessThanOrEqual(CONCURRENCY);

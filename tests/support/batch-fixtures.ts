@@ -138,6 +138,11 @@ export async function startSmtpServer(options: { delayMs?: number; parse?: boole
       );
     },
   });
+  // A client that dies mid-conversation (the SIGKILLed worker) resets its connection: that is
+  // what some tests do on purpose, not a failure of the server.
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") console.error(`[test smtp] ${error.message}`);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   state.port = (server.server.address() as { port: number }).port;
   state.url = `smtp://127.0.0.1:${state.port}`;

@@ -10,7 +10,9 @@ import { now } from "@/lib/time";
 async function main() {
   const concurrency = Number(process.env.OUTBOX_CONCURRENCY ?? "5");
   for (;;) {
-    const sent = await processOutbox(concurrency, { concurrency });
+    // A limit above the batch keeps every lane claiming the next letter as soon as one is done,
+    // so letters are in flight at any moment the test kills it (no gap between rounds).
+    const sent = await processOutbox(100, { concurrency });
     const due = await db.delivery.count({ where: { state: "pending", nextAttempt: { lte: now() } } });
     console.log(JSON.stringify({ sent, due }));
     if (due === 0) break;

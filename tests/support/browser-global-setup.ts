@@ -158,6 +158,8 @@ async function startSmtpServer(): Promise<{ port: number; close: () => Promise<v
       }, callback);
     },
   });
+  // A reset connection from a worker that went away is not the server failing.
+  server.on("error", () => {});
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
