@@ -7,7 +7,7 @@ import { initialFormState, type FormState } from "@/lib/auth/form-state";
 import { choiceLabels, questionTypeLabels, ANSWER_CHOICES, MAX_QUOTE } from "@/lib/findings/schemas";
 // Types only: erased at build time, so nothing server-only reaches the browser.
 import type { AnswerSheet as AnswerSheetData } from "@/lib/findings/answers";
-import { FieldShell, RadioGroup } from "@/components/field";
+import { Field, RadioGroup } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
@@ -102,10 +102,10 @@ function AnswerForm({
         ) : (
           <>
             {question.type === "text" ? (
-              <ScopedInput prefix={prefix} name="text" label="Answer" multiline hint={questionTypeLabels.text} errors={errors.text} defaultValue={v("text", a?.text)} />
+              <Field idPrefix={prefix} name="text" label="Answer" multiline rows={4} hint={questionTypeLabels.text} errors={errors.text} defaultValue={v("text", a?.text)} />
             ) : null}
-            {question.type === "number" ? <ScopedInput prefix={prefix} name="number" label="Answer (a number)" type="text" errors={errors.number} defaultValue={v("number", a?.number === null || a?.number === undefined ? null : String(a.number))} /> : null}
-            {question.type === "date" ? <ScopedInput prefix={prefix} name="date" label="Answer (a date)" type="date" errors={errors.date} defaultValue={v("date", a?.date)} /> : null}
+            {question.type === "number" ? <Field idPrefix={prefix} name="number" label="Answer (a number)" type="text" errors={errors.number} defaultValue={v("number", a?.number === null || a?.number === undefined ? null : String(a.number))} /> : null}
+            {question.type === "date" ? <Field idPrefix={prefix} name="date" label="Answer (a date)" type="date" errors={errors.date} defaultValue={v("date", a?.date)} /> : null}
             <RadioGroup
               name="choice"
               idPrefix={prefix}
@@ -120,17 +120,18 @@ function AnswerForm({
             />
           </>
         )}
-        <ScopedInput
-          prefix={prefix}
+        <Field
+          idPrefix={prefix}
           name="quote"
           label="Supporting quote"
           multiline
+          rows={4}
           hint={`The words in the response that show the answer, copied exactly. Shown with the findings (and on the public page if you publish one). At most ${MAX_QUOTE.toLocaleString("en-GB")} characters.`}
           errors={errors.quote}
           defaultValue={v("quote", a?.quote)}
         />
-        <ScopedSelect
-          prefix={prefix}
+        <Field
+          idPrefix={prefix}
           name="messageId"
           label="Message it comes from"
           hint={evidence.messages.length === 0 ? "No messages are logged on this request yet." : undefined}
@@ -139,8 +140,8 @@ function AnswerForm({
           options={[{ value: "", label: "Not chosen" }, ...evidence.messages.map((m) => ({ value: m.id, label: m.label }))]}
         />
         {evidence.attachments.length > 0 ? (
-          <ScopedSelect
-            prefix={prefix}
+          <Field
+            idPrefix={prefix}
             name="attachmentId"
             label="Attachment it comes from (optional)"
             errors={errors.attachmentId}
@@ -148,7 +149,7 @@ function AnswerForm({
             options={[{ value: "", label: "Not chosen" }, ...evidence.attachments.map((f) => ({ value: f.id, label: `${f.filename} (${evidence.messages.find((m) => m.id === f.messageId)?.label ?? "a message"})` }))]}
           />
         ) : null}
-        <ScopedInput prefix={prefix} name="note" label="Private note (optional)" multiline rows={2} hint="Only members of this workspace see it: never on the public page." errors={errors.note} defaultValue={v("note", a?.note)} />
+        <Field idPrefix={prefix} name="note" label="Private note (optional)" multiline rows={2} hint="Only members of this workspace see it: never on the public page." errors={errors.note} defaultValue={v("note", a?.note)} />
         <div>
           <button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save this answer"}
@@ -171,66 +172,4 @@ function AnswerForm({
   );
 }
 
-// Field ids carry the question's id: the page has one form per question.
-function ScopedInput({
-  prefix,
-  name,
-  label,
-  hint,
-  errors,
-  defaultValue,
-  type = "text",
-  multiline = false,
-  rows = 4,
-}: {
-  prefix: string;
-  name: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  defaultValue: string;
-  type?: string;
-  multiline?: boolean;
-  rows?: number;
-}) {
-  return (
-    <FieldShell id={`${prefix}-${name}`} label={label} hint={hint} errors={errors}>
-      {(props) => (multiline ? <textarea {...props} name={name} rows={rows} defaultValue={defaultValue} /> : <input {...props} name={name} type={type} defaultValue={defaultValue} />)}
-    </FieldShell>
-  );
-}
-
-function ScopedSelect({
-  prefix,
-  name,
-  label,
-  hint,
-  errors,
-  defaultValue,
-  options,
-}: {
-  prefix: string;
-  name: string;
-  label: string;
-  hint?: string;
-  errors?: string[];
-  defaultValue: string;
-  options: Array<{ value: string; label: string }>;
-}) {
-  return (
-    <FieldShell id={`${prefix}-${name}`} label={label} hint={hint} errors={errors}>
-      {(props) => (
-        // Keyed by its default: React does not re-apply a changed defaultValue to a select, so
-        // after a save (which resets the form) it would fall back to the first option.
-        <select key={defaultValue} {...props} name={name} defaultValue={defaultValue}>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </FieldShell>
-  );
-}
 

@@ -48,6 +48,7 @@ export function Field({
   options,
   autoComplete,
   onChange,
+  idPrefix = "field",
 }: {
   name: string;
   label: string;
@@ -60,9 +61,11 @@ export function Field({
   options?: Array<{ value: string; label: string }>;
   autoComplete?: string;
   onChange?: (value: string) => void;
+  /** Keeps ids unique when a page has several forms with the same field names. */
+  idPrefix?: string;
 }) {
   return (
-    <FieldShell id={`field-${name}`} label={label} hint={hint} errors={errors}>
+    <FieldShell id={`${idPrefix}-${name}`} label={label} hint={hint} errors={errors}>
       {(props) => {
         const common = {
           ...props,
@@ -72,7 +75,9 @@ export function Field({
         };
         if (options) {
           return (
-            <select {...common}>
+            // Keyed by its default: React does not re-apply a changed defaultValue to a select,
+            // so after a save (which resets the form) it would fall back to the first option.
+            <select key={defaultValue ?? ""} {...common}>
               {options.map((o) => (
                 <option key={o.value} value={o.value}>
                   {o.label}
