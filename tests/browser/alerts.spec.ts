@@ -194,7 +194,7 @@ test("the calendar feed: a secret .ics address with the due dates, which stops w
   await expect(page.getByText("You have no calendar feed.")).toBeVisible();
   await page.getByRole("button", { name: "Create my calendar feed" }).click();
   const address = page.getByLabel("Your calendar feed address (secret)");
-  await expect(address).toHaveValue(/^http:\/\/localhost:3100\/calendar\/[A-Za-z0-9_-]{20,}\.ics$/);
+  await expect(address).toHaveValue(new RegExp(`^${BASE_URL}/calendar/[A-Za-z0-9_-]{20,}\\.ics$`));
   const url = await address.inputValue();
 
   const feed = await page.request.get(url);
@@ -232,7 +232,7 @@ test("the calendar feed: a secret .ics address with the due dates, which stops w
 test("the digest's unsubscribe link works without signing in: GET only asks, the button turns alert emails off", async ({ page, browser }) => {
   const digest = await readDigest();
   const link = /Stop all alert emails[^:]*: (\S+)/.exec(digest)?.[1];
-  expect(link, `an unsubscribe-from-all link in:\n${digest}`).toMatch(/^http:\/\/localhost:3100\/unsubscribe\?token=/);
+  expect(link, `an unsubscribe-from-all link in:\n${digest}`).toMatch(new RegExp(`^${BASE_URL}/unsubscribe\\?token=`));
 
   const stranger = await freshContext(browser);
   const visitor = await stranger.newPage();

@@ -3,7 +3,12 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export const BROWSER_PORT = 3100;
+/**
+ * Two checkouts on one machine can run their tests at once by setting TEST_PORT_OFFSET
+ * (e.g. 10): every fixed port the tests use moves by that much.
+ */
+export const TEST_PORT_OFFSET = Number(process.env.TEST_PORT_OFFSET ?? 0);
+export const BROWSER_PORT = 3100 + TEST_PORT_OFFSET;
 export const BASE_URL = `http://localhost:${BROWSER_PORT}`;
 /** Signs sessions and hashes magic-link tokens in the app under test (40 characters). */
 export const TEST_AUTH_SECRET = "browser-tests-only-secret-0123456789abcd";
@@ -19,7 +24,7 @@ export const BROWSER_TODAY = "2021-09-06";
 export const ROOT = path.resolve(__dirname, "..", "..");
 /** Its own embedded PostgreSQL cluster, so browser and integration runs never share one. */
 export const BROWSER_DATA_DIR = path.join(ROOT, ".test-data", "browser");
-export const BROWSER_PG_PORT = 54349;
+export const BROWSER_PG_PORT = 54349 + TEST_PORT_OFFSET;
 export const STATE_FILE = path.join(BROWSER_DATA_DIR, "state.json");
 export const OWNER_STORAGE_STATE = path.join(BROWSER_DATA_DIR, "owner-storage.json");
 export const SERVER_LOG = path.join(BROWSER_DATA_DIR, "server.log");

@@ -19,7 +19,7 @@ function assertLocal(url: string): void {
   if (!LOCAL_HOSTS.has(host)) throw new Error(`Refusing to run tests against ${host}: DATABASE_URL must point at a local PostgreSQL for tests.`);
 }
 
-export async function createTestDatabase(name: string, dataDir = ".test-data", port = 54339): Promise<TestDatabase> {
+export async function createTestDatabase(name: string, dataDir = ".test-data", port = 54339 + Number(process.env.TEST_PORT_OFFSET ?? 0)): Promise<TestDatabase> {
   const database = `${name}_${Date.now()}_${process.pid}`.toLowerCase().replace(/[^a-z0-9_]/g, "_");
   const given = process.env.DATABASE_URL;
   if (given) {
