@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma";
 import { db } from "@/lib/db/client";
 
-type Writer = Pick<Prisma.TransactionClient, "user">;
+type Writer = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 /**
  * Ends every session of this person at once: each session carries the version it was issued
@@ -10,7 +10,6 @@ type Writer = Pick<Prisma.TransactionClient, "user">;
  * Used by password change, "sign out everywhere", removal from a workspace and role changes.
  * Pass the transaction client so the sessions end in the same commit as the change.
  */
-export async function endAllSessions(userId: string, writer: Writer = db): Promise<number> {
-  const user = await writer.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
-  return user.sessionVersion;
+export async function endAllSessions(userId: string, writer: Writer = db): Promise<void> {
+  await writer.$executeRaw`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = ${userId}`;
 }
