@@ -1,11 +1,8 @@
-"use client";
-
-import { signOut } from "next-auth/react";
-
+/** A form, not a script: signing out works before JavaScript arrives. */
 export function SignOutButton() {
   return (
-    <button type="button" onClick={() => void signOut({ callbackUrl: "/sign-in" })}>
-      Sign out
-    </button>
+    <form method="post" action="/sign-out" className="inline-form">
+      <button type="submit">Sign out</button>
+    </form>
   );
 }

@@ -26,7 +26,7 @@ export function SiteHeader({
         <div className="account">
           {alerts}
           <span>
-            {workspaceName} · {userLabel} ({role})
+            {workspaceName} · <Link href="/account">{userLabel}</Link> ({role})
           </span>
           {switcher}
           <SignOutButton />

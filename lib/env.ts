@@ -22,17 +22,36 @@ function isLocalUrl(url: string): boolean {
   }
 }
 
+/** A loopback address (127.0.0.0/8, ::1, or IPv4-mapped 127.x), or the name localhost. */
+export function isLoopbackAddress(address: string): boolean {
+  const a = address.trim().replace(/^\[|\]$/g, "").toLowerCase();
+  return a === "localhost" || a === "::1" || /^(::ffff:)?127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
+}
+
 export const envSchema = z
   .object({
-    APP_ENV: z.enum(["development", "test", "production"], { message: "must be development, test or production" }).default("development"),
+    // Unset: production when the Next.js server runs as a production build (NODE_ENV=production,
+    // e.g. `next start` in a deployment), so forgetting it never turns on development behaviour
+    // there; `npm start` passes development explicitly (see parseEnv).
+    APP_ENV: z.enum(["development", "test", "production"], { message: "must be development, test or production" }).optional(),
+    NODE_ENV: z.string().optional(),
     DATABASE_URL: postgresUrl.optional(),
-    NEXTAUTH_URL: z.string().url({ message: "must be the app's public URL, e.g. http://localhost:3000" }).default("http://localhost:3000"),
+    // Unset: http://localhost:PORT (outside production), so links follow the port the app serves on.
+    NEXTAUTH_URL: z.string().url({ message: "must be the app's public URL, e.g. http://localhost:3000" }).optional(),
     NEXTAUTH_SECRET: z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)" }).optional(),
     SMTP_URL: z.string().regex(/^smtps?:\/\//, { message: "must look like smtp://user:pass@host:587 or smtps://..." }).optional(),
     MAIL_FROM: z.string().min(3).default("FOI Tracker <foi-tracker@localhost>"),
     SEED_ON_START: bool.optional(),
     SEED_OWNER_EMAIL: z.string().email({ message: "must be an email address" }).default("owner@lxp-revolution.example"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Loopback by default: on a shared network nobody else can reach a development copy.
+    HOST: z
+      .string()
+      .regex(/^[\w.:\[\]-]+$/, { message: "must be an address to listen on, such as 127.0.0.1 or 0.0.0.0" })
+      .default("127.0.0.1"),
+    // Development settings (dev mailbox, FOI_NOW, a generated secret, seeding) on an address others
+    // can reach are refused unless this says the risk is understood (a demo on a private network).
+    ALLOW_DEVELOPMENT_ON_NETWORK: bool.default(false),
     DATA_DIR: z.string().min(1).default(".data"),
     FOI_NOW: isoDate.optional(),
     // Test-only: a file holding a date (same format as FOI_NOW) that, while it exists, overrides "now"
@@ -41,10 +60,30 @@ export const envSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5, { message: "must be 0 to 5" }).default(0),
     HOLIDAYS_REFRESH_URL: z.string().regex(/^(https?:\/\/\S+|off)$/, { message: "must be an http(s) URL, or off" }).default("https://www.gov.uk/bank-holidays.json"),
   })
+  .transform(({ NODE_ENV, ...env }) => {
+    const APP_ENV = env.APP_ENV ?? (NODE_ENV === "production" ? "production" : "development");
+    return { ...env, APP_ENV, NEXTAUTH_URL: env.NEXTAUTH_URL ?? (APP_ENV === "production" ? "" : `http://localhost:${env.PORT}`), explicitAppEnv: env.APP_ENV !== undefined };
+  })
   .superRefine((env, ctx) => {
+    if (env.APP_ENV === "production" && !env.NEXTAUTH_URL) {
+      ctx.addIssue({ code: "custom", path: ["NEXTAUTH_URL"], message: "is required when APP_ENV=production (the address people use, for emailed links)" });
+    }
+    if (env.APP_ENV !== "production" && !isLoopbackAddress(env.HOST) && !env.ALLOW_DEVELOPMENT_ON_NETWORK) {
+      const why = [
+        !env.SMTP_URL ? "the dev mailbox (no SMTP_URL)" : null,
+        env.FOI_NOW || env.FOI_NOW_FILE ? "a moved clock (FOI_NOW)" : null,
+        !env.NEXTAUTH_SECRET ? "a generated secret (no NEXTAUTH_SECRET)" : null,
+        env.SEED_ON_START !== false ? "seeding a known owner (SEED_ON_START)" : null,
+      ].filter(Boolean);
+      ctx.addIssue({
+        code: "custom",
+        path: ["HOST"],
+        message: `is ${env.HOST}, which lets other machines reach the app, but APP_ENV is ${env.APP_ENV}${env.explicitAppEnv ? "" : " (the default)"}${why.length ? `, with ${why.join(", ")}` : ""}. Set APP_ENV=production with its settings (see the README's Deploying section), or HOST=127.0.0.1, or ALLOW_DEVELOPMENT_ON_NETWORK=true for a demo on a network you trust`,
+      });
+    }
     // Without SMTP, mail (sign-in links included) lands in the dev mailbox page, which
     // anyone who can reach the app can read: only acceptable on this machine.
-    if (!env.SMTP_URL && !isLocalUrl(env.NEXTAUTH_URL)) {
+    if (env.NEXTAUTH_URL && !env.SMTP_URL && !isLocalUrl(env.NEXTAUTH_URL)) {
       ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when NEXTAUTH_URL is not a localhost address (the dev mailbox would show sign-in links to anyone)" });
     }
     if (env.APP_ENV === "production") {
@@ -56,7 +95,7 @@ export const envSchema = z
     }
   });
 
-export type Env = z.infer<typeof envSchema> & { SEED_ON_START: boolean };
+export type Env = Omit<z.infer<typeof envSchema>, "explicitAppEnv"> & { SEED_ON_START: boolean };
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   // Empty strings in .env files mean "not set".
@@ -66,7 +105,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     const lines = result.error.issues.map((issue) => `  - ${issue.path.join(".") || "environment"}: ${issue.message}`);
     throw new Error(`Invalid configuration (see .env.example):\n${lines.join("\n")}`);
   }
-  const env = result.data;
+  const { explicitAppEnv: _explicit, ...env } = result.data;
   return { ...env, SEED_ON_START: env.SEED_ON_START ?? env.APP_ENV !== "production" };
 }
 
@@ -76,7 +115,23 @@ export function env(): Env {
   return cached;
 }
 
-/** The dev mailbox stands in for SMTP only outside production and only on localhost. */
+/**
+ * The dev mailbox stands in for SMTP only outside production and only on localhost. The page
+ * also answers only requests from this machine (isLoopbackRequest), because it shows
+ * sign-in links: anyone who could read it could sign in as anyone.
+ */
 export function isDevMailboxEnabled(e: Env = env()): boolean {
   return e.APP_ENV !== "production" && !e.SMTP_URL && isLocalUrl(e.NEXTAUTH_URL);
+}
+
+/**
+ * Whether a request came from this machine. Next.js fills X-Forwarded-For with the socket's
+ * address unless the client sent one; a client can claim a loopback address only over a
+ * connection that is already local, and a local reverse proxy appends the real client, so
+ * every entry must be loopback. No header at all is not trusted.
+ */
+export function isLoopbackRequest(forwardedFor: string | null | undefined): boolean {
+  if (!forwardedFor) return false;
+  const entries = forwardedFor.split(",").map((e) => e.trim()).filter(Boolean);
+  return entries.length > 0 && entries.every(isLoopbackAddress);
 }

@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { isLoopbackAddress } from "../lib/env";
 
 const dev = process.argv.includes("--dev");
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
@@ -35,9 +36,10 @@ async function main() {
     if (seeded.seeded) seededLogin = { email: seeded.ownerEmail!, password: seeded.ownerPassword! };
   }
 
-  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT), NEXTAUTH_URL: env.NEXTAUTH_URL };
+  // APP_ENV is passed on explicitly: under `next start` an unset APP_ENV means production.
+  const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT), HOST: env.HOST, NEXTAUTH_URL: env.NEXTAUTH_URL, APP_ENV: env.APP_ENV };
   if (!dev) buildIfNeeded(childEnv, { say: console.log });
-  const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
+  const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
 
   const { startWorker } = await import("../lib/jobs/worker");
   const worker = startWorker();
@@ -60,9 +62,16 @@ async function main() {
   process.on("SIGTERM", () => void stop(0));
   web.on("exit", (code) => void stop(code ?? 1));
 
-  const url = `http://localhost:${env.PORT}`;
-  await waitUntilServing(url, web);
+  const anyAddress = env.HOST === "0.0.0.0" || env.HOST === "::";
+  const probeHost = anyAddress ? "127.0.0.1" : env.HOST.includes(":") && !env.HOST.startsWith("[") ? `[${env.HOST}]` : env.HOST;
+  await waitUntilServing(`http://${probeHost}:${env.PORT}`, web);
+  const url = env.NEXTAUTH_URL.replace(/\/$/, "");
   console.log(`\nFOI Tracker is running at ${url} (ready in ${((Date.now() - startedAt) / 1000).toFixed(1)} s).`);
+  console.log(
+    isLoopbackAddress(env.HOST)
+      ? `Listening on ${env.HOST} port ${env.PORT}: only this machine can reach it (HOST=0.0.0.0 opens it to your network; see the README's Deploying section first).`
+      : `Listening on ${env.HOST} port ${env.PORT}: other machines can reach it. Emailed links use ${url}.`,
+  );
   if (seededLogin) {
     console.log(`\nFirst start: the workspace "LXP Revolution" was created with the NHS England request and 55 trusts.`);
     console.log(`Sign in as ${seededLogin.email} with the password ${seededLogin.password}`);
@@ -71,7 +80,9 @@ async function main() {
     console.log("Sign in with your email and password, or ask for a sign-in link by email.");
     console.log("Add people with: npm run user:create -- --email you@example.org --workspace lxp-revolution --role editor");
   }
-  if (!env.SMTP_URL) console.log(`No SMTP_URL set: emails (sign-in links too) go to the dev mailbox at ${url}/dev/mailbox and to this console.`);
+  if (!env.SMTP_URL && env.APP_ENV !== "production") {
+    console.log(`No SMTP_URL set: emails (sign-in links too) go to the dev mailbox at ${url}/dev/mailbox, which answers only on this machine, and to this console.`);
+  }
   console.log("Press Ctrl-C to stop.");
 }
 

@@ -1,7 +1,6 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import type { Adapter } from "next-auth/adapters";
-import CredentialsProvider from "next-auth/providers/credentials";
 import EmailProvider from "next-auth/providers/email";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { z } from "zod";
@@ -10,11 +9,14 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { deliver, queueMail } from "@/lib/mail/send-mail";
 import { verifyPassword } from "@/lib/auth/password";
-import { beginLoginAttempt, canSendSignInLink, clientAddress, markLoginSucceeded } from "@/lib/auth/rate-limit";
+import { beginLoginAttempt, canSendSignInLink, markLoginSucceeded } from "@/lib/auth/rate-limit";
+import { SESSION_MAX_AGE_SECONDS } from "@/lib/auth/session-cookie";
 
 // next-auth v4 (npm "latest", stable, supports Next 16): Auth.js v5 is still beta.
-// Sessions are JWTs because the credentials provider cannot use database sessions;
-// the adapter stores users and magic-link tokens (hashed by next-auth, single use).
+// next-auth reads sessions (JWTs) and verifies magic links; the password form posts to our own
+// route handler (lib/auth/sign-in.ts), which issues the same JWT. Each JWT carries the
+// person's session version (`sv`), checked on every request (lib/auth/session.ts), so
+// sessions can be ended. The adapter stores users and magic-link tokens (hashed, single use).
 
 export const MAGIC_LINK_MAX_AGE_SECONDS = 15 * 60;
 
@@ -73,18 +75,9 @@ export function authOptions(): NextAuthOptions {
     secret: env().NEXTAUTH_SECRET,
     // @auth/prisma-adapter implements the same adapter contract as next-auth v4's type.
     adapter: PrismaAdapter(db) as unknown as Adapter,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/sign-in", verifyRequest: "/sign-in/check-email", error: "/sign-in" },
     providers: [
-      CredentialsProvider({
-        id: "password",
-        name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (raw, req) => {
-          const forwarded = req?.headers?.["x-forwarded-for"];
-          return authorizePassword(raw, clientAddress(typeof forwarded === "string" ? forwarded : null));
-        },
-      }),
       EmailProvider({
         maxAge: MAGIC_LINK_MAX_AGE_SECONDS,
         from: env().MAIL_FROM,
@@ -93,12 +86,22 @@ export function authOptions(): NextAuthOptions {
     ],
     callbacks: {
       async jwt({ token, user }) {
-        if (user?.id) token.uid = user.id;
+        if (user?.id) {
+          token.uid = user.id;
+          const current = await db.user.findUnique({ where: { id: user.id }, select: { sessionVersion: true } });
+          token.sv = current?.sessionVersion ?? 0;
+        }
         return token;
       },
       async session({ session, token }) {
-        if (token.uid) session.user = { ...session.user, id: token.uid };
+        if (token.uid) session.user = { ...session.user, id: token.uid, sessionVersion: token.sv };
         return session;
+      },
+    },
+    events: {
+      async signIn({ user }) {
+        const { recordSignIn } = await import("@/lib/auth/sign-in");
+        if (user.id) await recordSignIn(user.id, "link");
       },
     },
   };

@@ -17,12 +17,19 @@ export interface SignedInUser {
   mustChangePassword: boolean;
 }
 
-/** The signed-in user, re-read from the database (a deleted user is signed out). */
+/**
+ * The signed-in user, re-read from the database on every request: a deleted user, or a
+ * session issued before the person's sessions were ended (password change, "sign out
+ * everywhere", removal, role change: lib/auth/sessions.ts), counts as signed out.
+ */
 export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, mustChangePassword: true } });
+  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, mustChangePassword: true, sessionVersion: true } });
+  if (!user || session.user.sessionVersion !== user.sessionVersion) return null;
+  const { sessionVersion: _version, ...signedIn } = user;
+  return signedIn;
 });
 
 /** For pages and actions: the user, or a redirect to sign in (or to change a generated password). */

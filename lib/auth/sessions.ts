@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma";
 import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
 
 type Writer = Pick<Prisma.TransactionClient, "$executeRaw">;
 
@@ -12,4 +13,15 @@ type Writer = Pick<Prisma.TransactionClient, "$executeRaw">;
  */
 export async function endAllSessions(userId: string, writer: Writer = db): Promise<void> {
   await writer.$executeRaw`UPDATE "User" SET "sessionVersion" = "sessionVersion" + 1 WHERE id = ${userId}`;
+}
+
+/** The person's own "sign out everywhere": every session ends, and each workspace's log says so. */
+export async function signOutEverywhere(userId: string): Promise<void> {
+  const memberships = await db.membership.findMany({ where: { userId }, select: { workspaceId: true } });
+  await db.$transaction(async (tx) => {
+    await endAllSessions(userId, tx);
+    for (const { workspaceId } of memberships) {
+      await recordAudit({ workspaceId, userId, action: "user.sign_out_everywhere", entity: "User", entityId: userId }, tx);
+    }
+  });
 }

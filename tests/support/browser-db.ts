@@ -81,3 +81,18 @@ export async function findBodyId(name: string): Promise<string> {
     return result.rows[0]!.id;
   });
 }
+
+/** A pending invitation to the seeded workspace, stored as the app stores one; returns its link's token. */
+export async function insertInvitation(email: string, role: Role): Promise<string> {
+  const token = crypto.randomBytes(32).toString("base64url");
+  const tokenHash = crypto.createHash("sha256").update(token).digest("hex");
+  await withClient(async (client) => {
+    const workspace = await client.query<{ id: string }>(`SELECT id FROM "Workspace" WHERE slug = $1`, ["lxp-revolution"]);
+    const owner = await client.query<{ id: string }>(`SELECT "userId" AS id FROM "Membership" WHERE "workspaceId" = $1 AND role = 'owner' LIMIT 1`, [workspace.rows[0]!.id]);
+    await client.query(
+      `INSERT INTO "Invitation" (id, "workspaceId", email, role, "tokenHash", "expiresAt", "invitedById") VALUES ($1, $2, $3, $4, $5, now() + interval '7 days', $6)`,
+      [newId(), workspace.rows[0]!.id, email, role, tokenHash, owner.rows[0]!.id],
+    );
+  });
+  return token;
+}

@@ -21,7 +21,7 @@ export async function submitPassword(page: Page, email: string, password: string
   const form = passwordForm(page);
   await form.getByLabel("Email address").fill(email);
   await form.getByLabel("Password").fill(password);
-  const answered = page.waitForResponse((r) => r.url().includes("/api/auth/callback/password") && r.request().method() === "POST");
+  const answered = page.waitForResponse((r) => new URL(r.url()).pathname === "/sign-in/password" && r.request().method() === "POST");
   await form.getByRole("button", { name: "Sign in" }).click();
   await answered;
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { notFound } from "next/navigation";
-import { isDevMailboxEnabled } from "@/lib/env";
+import { isDevMailboxEnabled, isLoopbackRequest } from "@/lib/env";
 import { listDevMailbox } from "@/lib/mail/send-mail";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
@@ -8,10 +9,10 @@ export const dynamic = "force-dynamic";
 
 const sentAt = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" });
 
-// Only outside production and only without SMTP: it shows every email the app "sent",
-// sign-in links included, to anyone who can reach the app.
+// Only outside production, only without SMTP, and only to this machine: it shows every
+// email the app "sent", sign-in links included.
 export default async function DevMailboxPage() {
-  if (!isDevMailboxEnabled()) notFound();
+  if (!isDevMailboxEnabled() || !isLoopbackRequest((await headers()).get("x-forwarded-for"))) notFound();
   const messages = await listDevMailbox();
   return (
     <main id="main">
