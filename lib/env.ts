@@ -35,6 +35,8 @@ export const envSchema = z
     // there; `npm start` passes development explicitly (see parseEnv).
     APP_ENV: z.enum(["development", "test", "production"], { message: "must be development, test or production" }).optional(),
     NODE_ENV: z.string().optional(),
+    // Set by Next.js while it builds: a build needs no runtime settings.
+    NEXT_PHASE: z.string().optional(),
     DATABASE_URL: postgresUrl.optional(),
     // Unset: http://localhost:PORT (outside production), so links follow the port the app serves on.
     NEXTAUTH_URL: z.string().url({ message: "must be the app's public URL, e.g. http://localhost:3000" }).optional(),
@@ -60,8 +62,9 @@ export const envSchema = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5, { message: "must be 0 to 5" }).default(0),
     HOLIDAYS_REFRESH_URL: z.string().regex(/^(https?:\/\/\S+|off)$/, { message: "must be an http(s) URL, or off" }).default("https://www.gov.uk/bank-holidays.json"),
   })
-  .transform(({ NODE_ENV, ...env }) => {
-    const APP_ENV = env.APP_ENV ?? (NODE_ENV === "production" ? "production" : "development");
+  .transform(({ NODE_ENV, NEXT_PHASE, ...env }) => {
+    const servingProductionBuild = NODE_ENV === "production" && NEXT_PHASE !== "phase-production-build";
+    const APP_ENV = env.APP_ENV ?? (servingProductionBuild ? "production" : "development");
     return { ...env, APP_ENV, NEXTAUTH_URL: env.NEXTAUTH_URL ?? (APP_ENV === "production" ? "" : `http://localhost:${env.PORT}`), explicitAppEnv: env.APP_ENV !== undefined };
   })
   .superRefine((env, ctx) => {

@@ -86,3 +86,9 @@ describe("the dev mailbox answers this machine only", () => {
     expect(isDevMailboxEnabled(parseEnv({}))).toBe(true);
   });
 });
+
+describe("building", () => {
+  it("needs no runtime settings while next build runs", () => {
+    expect(parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" }).APP_ENV).toBe("development");
+  });
+});
