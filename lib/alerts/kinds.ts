@@ -23,6 +23,21 @@ export const ALERT_KINDS: readonly AlertKindInfo[] = [
 
 export const ALERT_KIND_VALUES = ALERT_KINDS.map((k) => k.kind) as [AlertKind, ...AlertKind[]];
 
+/**
+ * How urgent each kind is, most urgent highest: lists show, for alerts about the same date,
+ * the most urgent first (an "Overdue" above the "Due today" it follows).
+ */
+export const ALERT_SEVERITY = {
+  review_very_overdue: 8,
+  very_overdue: 7,
+  review_overdue: 6,
+  overdue: 5,
+  clarification_waiting: 4,
+  fee_waiting: 3,
+  due_today: 2,
+  due_soon: 1,
+} as const satisfies Record<AlertKind, number>;
+
 const byKind = new Map(ALERT_KINDS.map((k) => [k.kind, k]));
 
 export function alertLabel(kind: AlertKind): string {

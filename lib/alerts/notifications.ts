@@ -2,16 +2,16 @@ import "server-only";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { formatUkDate } from "@/lib/deadlines";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import type { AlertKind, Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { fromDbDate } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
 import { now } from "@/lib/time";
 import { workingDaysFrom } from "./dates";
-import { alertLabel, whatToDo } from "./kinds";
+import { ALERT_SEVERITY, alertLabel, whatToDo } from "./kinds";
 import { listNotificationsSchema } from "./schemas";
-import { visibleNotificationsWhere } from "./visibility";
+import { dueSoonLimits, visibleNotificationsWhere } from "./visibility";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -59,11 +59,9 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
   const total = await db.notification.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / NOTIFICATIONS_PAGE_SIZE));
   const page = Math.min(wanted, pageCount);
-  const rows = await db.notification.findMany({
-    where,
-    orderBy: [{ alert: { raisedOn: "desc" } }, { createdAt: "desc" }, { id: "asc" }],
-    skip: (page - 1) * NOTIFICATIONS_PAGE_SIZE,
-    take: NOTIFICATIONS_PAGE_SIZE,
+  const ids = await pageOfNotificationIds(actor, Boolean(unread), (page - 1) * NOTIFICATIONS_PAGE_SIZE);
+  const found = await db.notification.findMany({
+    where: { id: { in: ids }, userId: actor.userId, workspaceId: actor.workspaceId },
     select: {
       id: true,
       readAt: true,
@@ -77,6 +75,8 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
       },
     },
   });
+  const byId = new Map(found.map((row) => [row.id, row]));
+  const rows = ids.flatMap((id) => byId.get(id) ?? []);
   const today = todayInLondon();
   const calendars = new Map<Law, Awaited<ReturnType<typeof calendarFor>>>();
   const items: NotificationItem[] = [];
@@ -106,6 +106,32 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
     });
   }
   return { items, total, page, pageCount };
+}
+
+/**
+ * One page of the person's visible notifications in reading order: by the date each alert is
+ * about, latest first, then the most urgent first (ALERT_SEVERITY), then the latest raised.
+ * The same rows as scope(): own notifications, this workspace, request not deleted, and
+ * "due soon" only within the person's own number of working days.
+ */
+async function pageOfNotificationIds(actor: Actor, unreadOnly: boolean, offset: number): Promise<string[]> {
+  const limits = await dueSoonLimits(actor.userId, todayInLondon());
+  const severity = Prisma.sql`CASE a.kind ${Prisma.join(
+    Object.entries(ALERT_SEVERITY).map(([kind, rank]) => Prisma.sql`WHEN ${kind}::"AlertKind" THEN ${rank}::int`),
+    " ",
+  )} END`;
+  const dueSoonVisible = Object.entries(limits).flatMap(([law, limit]) => (limit ? [Prisma.sql`(r.law = ${law}::"Law" AND a."dueOn" <= ${limit}::date)`] : []));
+  const rows = await db.$queryRaw<Array<{ id: string }>>`
+    SELECT n.id
+    FROM "Notification" n
+    JOIN "Alert" a ON a.id = n."alertId"
+    JOIN "FoiRequest" r ON r.id = a."requestId"
+    WHERE n."userId" = ${actor.userId} AND n."workspaceId" = ${actor.workspaceId} AND r."deletedAt" IS NULL
+      AND (a.kind <> 'due_soon'::"AlertKind"${dueSoonVisible.length ? Prisma.sql` OR ${Prisma.join(dueSoonVisible, " OR ")}` : Prisma.empty})
+      ${unreadOnly ? Prisma.sql`AND n."readAt" IS NULL` : Prisma.empty}
+    ORDER BY a."dueOn" DESC, ${severity} DESC, a."raisedOn" DESC, n."createdAt" DESC, n.id
+    OFFSET ${offset} LIMIT ${NOTIFICATIONS_PAGE_SIZE}`;
+  return rows.map((row) => row.id);
 }
 
 export async function unreadCount(actor: Actor): Promise<number> {

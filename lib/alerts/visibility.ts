@@ -14,12 +14,20 @@ const LAWS: Law[] = ["foia", "eir", "foisa"];
  * of working days. This filter hides it until then (other kinds are always visible).
  */
 export async function visibleNotificationsWhere(userId: string, today: string): Promise<Prisma.NotificationWhereInput> {
-  const settings = await db.alertSettings.findUnique({ where: { userId }, select: { dueSoonDays: true } });
-  const n = settings?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  const limits = await dueSoonLimits(userId, today);
   const dueSoonVisible: Prisma.NotificationWhereInput[] = [];
   for (const law of LAWS) {
-    const limit = safeAddWorkingDays(await calendarFor(law), today, n);
+    const limit = limits[law];
     if (limit) dueSoonVisible.push({ alert: { request: { law }, dueOn: { lte: toDbDate(limit)! } } });
   }
   return { OR: [{ alert: { kind: { not: "due_soon" } } }, ...dueSoonVisible] };
+}
+
+/** Per law, the last due date whose "due soon" this person sees today (null: none). */
+export async function dueSoonLimits(userId: string, today: string): Promise<Record<Law, string | null>> {
+  const settings = await db.alertSettings.findUnique({ where: { userId }, select: { dueSoonDays: true } });
+  const n = settings?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  const limits = {} as Record<Law, string | null>;
+  for (const law of LAWS) limits[law] = safeAddWorkingDays(await calendarFor(law), today, n);
+  return limits;
 }

@@ -302,6 +302,26 @@ describe("notifications", () => {
     expect((await listNotifications(c.viewer, { page: "abc" })).page).toBe(1);
   });
 
+  it("after a gap, alerts raised in one catch-up read by the date they are about, then the most urgent first (Overdue above Due today)", async () => {
+    const c = await alertCampaign();
+    setToday("2021-08-17");
+    for (const trust of c.trusts.slice(0, 2)) await sendTo(c.editor, trust.id, "2021-08-17");
+    await live(dayRange("2021-09-01", "2021-09-09"));
+    // Nothing ran from Friday 10 to Thursday 16 September; one catch-up raises all three kinds at once.
+    setToday("2021-09-17");
+    await runAlertSweep({ today: "2021-09-17" });
+    const page = await listNotifications(c.viewer, { page: 1 });
+    expect(page.items.map((i) => `${i.dueOn} ${i.kind}`)).toEqual([
+      "2021-09-15 overdue",
+      "2021-09-15 overdue",
+      "2021-09-15 due_today",
+      "2021-09-15 due_today",
+      "2021-09-15 due_soon",
+      "2021-09-15 due_soon",
+    ]);
+    expect((await listNotifications(c.viewer, { page: 1, unread: true })).items.map((i) => i.kind)).toEqual(page.items.map((i) => i.kind));
+  });
+
   it("'due soon' shows for each person only within their own number of working days; 'off' kinds are not created", async () => {
     const c = await alertCampaign();
     await db.alertSettings.create({ data: { userId: c.owner.userId, dueSoonDays: 5 } });

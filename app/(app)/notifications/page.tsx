@@ -61,7 +61,7 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <>
           <p className="muted" role="status">
             {list.total} notification{list.total === 1 ? "" : "s"}
-            {unreadOnly ? " unread" : `, ${unread} unread`}, newest first.
+            {unreadOnly ? " unread" : `, ${unread} unread`}, latest date first (on the same date, the most urgent first).
           </p>
           <NotificationList items={list.items} markReadAction={markReadAction} />
         </>
