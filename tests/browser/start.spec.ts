@@ -48,6 +48,16 @@ test("opening a development copy to the network is refused, saying which setting
   expect(result.stderr).toContain("APP_ENV=production");
 });
 
+test("a data folder PostgreSQL cannot enter (made by mktemp -d, run as root) stops the start with one sentence saying what to change", () => {
+  test.skip(process.getuid?.() !== 0, "only root runs PostgreSQL as another user");
+  const closed = fs.mkdtempSync(path.join(os.tmpdir(), "foi-closed-"));
+  const result = spawnSync(TSX_BIN, ["--conditions=react-server", "scripts/start.ts"], { cwd: ROOT, env: plainEnv({ DATA_DIR: closed }), encoding: "utf8", timeout: 60_000 });
+  expect(result.status).toBe(1);
+  expect(result.stderr.trim()).toBe(
+    `The embedded PostgreSQL runs as the "postgres" user when started as root, and cannot enter ${closed} (mode 700): run \`chmod o+x ${closed}\`, or set DATA_DIR to a folder it can reach, or set DATABASE_URL.`,
+  );
+});
+
 test.describe("npm start with no settings", () => {
   test.describe.configure({ timeout: 240_000 });
   let app: ChildProcess | null = null;
