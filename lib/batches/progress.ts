@@ -1,6 +1,6 @@
 // Where one recipient of a batch stands: the one definition the progress counts, the table's
 // filter and the bulk actions share. Pure: no I/O.
-import type { DeliveryState, RequestStatus } from "@/lib/generated/prisma";
+import type { BatchState, DeliveryState, RequestStatus } from "@/lib/generated/prisma";
 import { CLOCK_RUNNING } from "@/lib/requests/status";
 import { PROGRESS_BUCKETS, type ProgressBucket } from "@/lib/batches/schemas";
 
@@ -54,4 +54,21 @@ export function countBuckets(buckets: readonly ProgressBucket[]): ProgressCounts
   const counts = Object.fromEntries(PROGRESS_BUCKETS.map((b) => [b, 0])) as Record<ProgressBucket, number>;
   for (const b of buckets) counts[b] += 1;
   return { ...counts, total: buckets.length };
+}
+
+/** How many recipients' letters have actually gone (the body has, or will get, them). */
+export function lettersGone(progress: ProgressCounts): number {
+  return progress.total - progress.drafted - progress.queued - progress.failed;
+}
+
+/**
+ * What the batch's heading says happened. Sending a batch via WhatDoTheyKnow or by post only
+ * creates its requests; each goes when its address or posting date is recorded, so "Sent" waits
+ * until every letter has gone.
+ */
+export function batchSentSummary(state: BatchState, sentLabel: string | null, progress: ProgressCounts): string {
+  if (state === "draft") return "Draft: nothing has been sent yet";
+  const gone = lettersGone(progress);
+  if (progress.total > 0 && gone === progress.total) return `Sent ${sentLabel ?? ""}`.trim();
+  return `Requests created${sentLabel ? ` on ${sentLabel}` : ""}; ${gone} of ${progress.total} sent`;
 }

@@ -163,6 +163,8 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await page.getByRole("button", { name: "Send the batch now" }).click();
     await expect(page.getByText("Created 2 requests.")).toBeVisible();
     await expect(page.getByRole("list", { name: "Progress" })).toContainText("Drafted: 2");
+    // Nothing has gone yet: the requests wait for their WhatDoTheyKnow address and posting date.
+    await expect(page.locator("p.lede")).toContainText("Requests created on Monday 6 September 2021; 0 of 2 sent");
 
     // WhatDoTheyKnow: a link to the body's page, the letter to copy, then the request's address pasted back.
     const wdtkRow = page.getByRole("row").filter({ hasText: wdtkTrust });
@@ -176,6 +178,7 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await wdtkRow.getByLabel(/Request address on WhatDoTheyKnow/).fill("https://www.whatdotheyknow.com/request/band_7_lxp_posts_berkshire");
     await wdtkRow.getByRole("button", { name: /Mark as sent/ }).click();
     await expect(wdtkRow.getByRole("link", { name: `On WhatDoTheyKnow (${wdtkTrust})` })).toHaveAttribute("href", "https://www.whatdotheyknow.com/request/band_7_lxp_posts_berkshire");
+    await expect(page.locator("p.lede")).toContainText("Requests created on Monday 6 September 2021; 1 of 2 sent");
 
     // Post: printable letter, then the posting date (not before the batch was sent).
     const postRow = page.getByRole("row").filter({ hasText: postTrust });
@@ -186,6 +189,7 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await postRow.getByRole("button", { name: /Mark as posted/ }).click();
     await expect(postRow).toContainText("Posted Monday 6 September 2021");
     await expect(page.getByRole("list", { name: "Progress" })).toContainText("Sent: 2");
+    await expect(page.locator("p.lede")).toContainText("Sent Monday 6 September 2021 · 2 recipients");
     await page.goto(`/batches/${ownBatchId}/letters`);
     await expect(page.getByRole("article")).toHaveCount(2);
     await page.goto(`/batches/${ownBatchId}`);

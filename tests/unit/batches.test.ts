@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countBuckets, progressBucket, type RecipientFacts } from "@/lib/batches/progress";
+import { batchSentSummary, countBuckets, progressBucket, type RecipientFacts } from "@/lib/batches/progress";
 import { bulkActionSchema, markSentSchema, PROGRESS_BUCKETS, recipientEditSchema, startBatchSchema } from "@/lib/batches/schemas";
 import { DID_NOT_APPLY_FOLLOW_UP, GENERIC_TEMPLATE, QUESTIONS_PLACEHOLDER, suggestTemplate } from "@/lib/batches/suggested-templates";
 import { parseTemplate, renderTemplate } from "@/lib/batches/merge-fields";
@@ -33,6 +33,19 @@ describe("progress buckets", () => {
   it("counts every bucket, zeros included", () => {
     expect(countBuckets(["sent", "sent", "overdue"])).toEqual({ drafted: 0, queued: 0, sent: 2, failed: 0, acknowledged: 0, answered: 0, overdue: 1, total: 3 });
     expect(Object.keys(countBuckets([])).sort()).toEqual([...PROGRESS_BUCKETS, "total"].sort());
+  });
+});
+
+describe("what a batch's heading says was sent", () => {
+  const counts = (buckets: Parameters<typeof countBuckets>[0]) => countBuckets(buckets);
+  it("says requests were created, not sent, while letters via WhatDoTheyKnow or post wait for their address or posting date", () => {
+    expect(batchSentSummary("sent", "Monday 30 November 2026", counts(Array(31).fill("drafted")))).toBe("Requests created on Monday 30 November 2026; 0 of 31 sent");
+    expect(batchSentSummary("sent", "Monday 30 November 2026", counts([...Array(29).fill("drafted"), "sent", "acknowledged"]))).toBe("Requests created on Monday 30 November 2026; 2 of 31 sent");
+    expect(batchSentSummary("sent", "Monday 30 November 2026", counts(["queued", "failed", "sent"]))).toBe("Requests created on Monday 30 November 2026; 1 of 3 sent");
+  });
+  it("says sent once every letter has gone, and draft before anything was created", () => {
+    expect(batchSentSummary("sent", "Monday 30 November 2026", counts(["sent", "answered", "overdue", "acknowledged"]))).toBe("Sent Monday 30 November 2026");
+    expect(batchSentSummary("draft", null, counts(["drafted"]))).toBe("Draft: nothing has been sent yet");
   });
 });
 

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireWorkspace } from "@/lib/auth/session";
 import { listBatches } from "@/lib/batches/get-batch";
+import { batchSentSummary } from "@/lib/batches/progress";
 import { channelLabels } from "@/lib/requests/labels";
 import { BatchProgress } from "@/components/batch-progress";
 import { Pagination } from "@/components/pagination";
@@ -64,7 +65,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
                   <br />
                   <span className="muted">Started {b.createdLabel}</span>
                 </td>
-                <td>{b.state === "sent" ? (b.sentLabel ?? "Sent") : <span className="tag soon">Draft: not sent yet</span>}</td>
+                <td>{b.state === "sent" ? batchSentSummary(b.state, b.sentLabel, b.progress) : <span className="tag soon">Draft: not sent yet</span>}</td>
                 <td>{channelLabels[b.channel]}</td>
                 <td className="number">{b.recipients}</td>
                 <td>

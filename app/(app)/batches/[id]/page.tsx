@@ -5,6 +5,7 @@ import { requireWorkspace } from "@/lib/auth/session";
 import { NotFoundError } from "@/lib/auth/errors";
 import { getBatch, type BatchDetails, type RecipientRow } from "@/lib/batches/get-batch";
 import { renderAllLetters } from "@/lib/batches/preview";
+import { batchSentSummary } from "@/lib/batches/progress";
 import { MERGE_FIELDS } from "@/lib/batches/merge-fields";
 import { BATCH_CHANNELS, BULK_STATUS_KINDS, PROGRESS_BUCKETS, batchChannelLabels, progressBucketLabels } from "@/lib/batches/schemas";
 import { bulkStatusLabels } from "@/components/batch-labels";
@@ -52,7 +53,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
       </p>
       <h1>{batch.name}</h1>
       <p className="lede">
-        {batch.state === "draft" ? "Draft: nothing has been sent yet" : `Sent ${batch.sentLabel ?? ""}`} · {batch.progress.total} recipient{batch.progress.total === 1 ? "" : "s"} ·{" "}
+        {batchSentSummary(batch.state, batch.sentLabel, batch.progress)} · {batch.progress.total} recipient{batch.progress.total === 1 ? "" : "s"} ·{" "}
         {channelLabels[batch.channel]}
         {batch.parent ? (
           <>
