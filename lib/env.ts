@@ -80,3 +80,8 @@ export function env(): Env {
 export function isDevMailboxEnabled(e: Env = env()): boolean {
   return e.APP_ENV !== "production" && !e.SMTP_URL && isLocalUrl(e.NEXTAUTH_URL);
 }
+
+/** Running under `next dev`. Not a setting: Next.js sets NODE_ENV itself (and inlines it into the proxy). */
+export function isNextDevServer(): boolean {
+  return process.env.NODE_ENV === "development";
+}
