@@ -37,7 +37,7 @@ export function contentSecurityPolicy({ nonce, appEnv, isDevServer }: SecurityHe
     "font-src 'self'",
     "connect-src 'self'",
     "object-src 'none'",
-    // The email frame is a srcdoc document (about:srcdoc), which 'self' does not govern; nothing else is framed.
+    // The only frame is an email's srcdoc document (components/request-messages.tsx), which also inherits this policy.
     "frame-src 'self'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -16,11 +16,12 @@ export async function createRequestWithHostileMail(payloads: { name: string; htm
     );
     const copied = await client.query(`INSERT INTO "FoiRequest" SELECT * FROM hostile_copy`);
     if (copied.rowCount !== 1) throw new Error("The seeded request to copy is missing.");
+    // PostgreSQL cannot store NUL; a browser reads it as U+FFFD anyway.
     for (const [index, payload] of payloads.entries()) {
       await client.query(
         `INSERT INTO "Message" (id, "workspaceId", "requestId", direction, subject, "sentAt", "bodyText", "bodyHtml")
          SELECT $1, "workspaceId", id, 'incoming', $2, TIMESTAMP '2021-09-01 09:00:00' + ($3 || ' minutes')::interval, $4, $5 FROM "FoiRequest" WHERE id = $6`,
-        [newId(), `Payload ${index}: ${payload.name}`, String(index), `Plain text of payload ${index}`, `<p>Formatted payload ${index}</p>${payload.html}`, id],
+        [newId(), `Payload ${index}: ${payload.name}`, String(index), `Plain text of payload ${index}`, `<p>Formatted payload ${index}</p>${payload.html.replace(/\u0000/g, "\uFFFD")}`, id],
       );
     }
     await client.query("COMMIT");
