@@ -81,7 +81,8 @@ test("the main pages work under the policy: no violation, and React takes over t
   const { id } = await createRequestWithHostileMail(HOSTILE_EMAIL_HTML.slice(0, 3));
   const paths = ["/", "/requests", `/requests/${id}`, "/trusts", "/batches", "/findings", "/notifications", "/settings/alerts", "/members", "/no-such-page-here"];
   await page.goto("/batches");
-  const firstBatch = await page.locator('main a[href^="/batches/c"]').first().getAttribute("href").catch(() => null);
+  // A batch's page too, when an earlier spec made one.
+  const [firstBatch] = await page.locator('main a[href^="/batches/c"]').evaluateAll((links) => links.map((a) => a.getAttribute("href")));
   if (firstBatch) paths.push(firstBatch);
 
   for (const path of paths) {
