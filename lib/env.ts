@@ -138,3 +138,8 @@ export function isLoopbackRequest(forwardedFor: string | null | undefined): bool
   const entries = forwardedFor.split(",").map((e) => e.trim()).filter(Boolean);
   return entries.length > 0 && entries.every(isLoopbackAddress);
 }
+
+/** Running under `next dev`. Not a setting: Next.js sets NODE_ENV itself (and inlines it into the proxy). */
+export function isNextDevServer(): boolean {
+  return process.env.NODE_ENV === "development";
+}

@@ -9,6 +9,9 @@ const ALLOWED_TAGS = [
   "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "div", "hr",
 ];
 
+/** An address with its scheme (the allowed schemes are then checked by allowedSchemes). */
+const ABSOLUTE_URL = /^\s*(https?:\/\/|mailto:)/i;
+
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ALLOWED_TAGS,
   // No img: remote images in email are tracking pixels (opening the message would tell
@@ -29,10 +32,11 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Tags whose text is code or metadata, not something the sender meant us to read.
   nonTextTags: ["script", "style", "textarea", "option", "noscript", "title", "iframe", "noembed", "noframes", "xmp", "template", "object", "applet"],
   // Links open outside the app and tell the other site nothing about where they came from.
+  // A relative address ("/requests/…") would point into the app itself: only full addresses are kept.
   transformTags: {
     a: (tagName, attribs) => ({
       tagName,
-      attribs: { ...(attribs.href ? { href: attribs.href } : {}), ...(attribs.title ? { title: attribs.title } : {}), rel: "noopener noreferrer nofollow", target: "_blank" },
+      attribs: { ...(attribs.href && ABSOLUTE_URL.test(attribs.href) ? { href: attribs.href } : {}), ...(attribs.title ? { title: attribs.title } : {}), rel: "noopener noreferrer nofollow", target: "_blank" },
     }),
   },
   parser: { lowerCaseTags: true, lowerCaseAttributeNames: true },

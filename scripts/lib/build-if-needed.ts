@@ -7,7 +7,7 @@ import path from "node:path";
 
 const NEXT_BIN = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 const SOURCE_DIRS = ["app", "components", "lib", "prisma", "public", "types"];
-const SOURCE_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts", "proxy.ts"];
+const SOURCE_FILES = ["next.config.js", "package-lock.json", "tsconfig.json", "instrumentation.ts", "instrumentation-client.ts", "proxy.ts"];
 const STAMP = path.join(".next", "foi-source-fingerprint");
 
 function sourceFingerprint(): string {
