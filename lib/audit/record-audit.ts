@@ -1,13 +1,14 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma";
 import { db } from "@/lib/db/client";
+import type { AuditAction } from "@/lib/audit/actions";
 
 type Writer = Pick<Prisma.TransactionClient, "auditLog">;
 
 export interface AuditEntry {
   workspaceId?: string | null;
   userId?: string | null;
-  action: string;
+  action: AuditAction;
   entity: string;
   entityId?: string | null;
   data?: Prisma.InputJsonValue;

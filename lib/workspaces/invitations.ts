@@ -127,7 +127,7 @@ export async function listMembers(actor: Actor) {
     db.membership.findMany({
       where: { workspaceId: actor.workspaceId },
       orderBy: { createdAt: "asc" },
-      select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
     }),
     db.invitation.findMany({
       where: { workspaceId: actor.workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } },
