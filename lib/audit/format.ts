@@ -40,11 +40,16 @@ function valueText(value: unknown): string {
     .join(", ");
 }
 
+// PostgreSQL's jsonb does not keep key order: details are shown in this order, then the rest.
+const KEY_ORDER = Object.keys(KEY_LABELS);
+const rank = (key: string) => (KEY_ORDER.includes(key) ? KEY_ORDER.indexOf(key) : KEY_ORDER.length);
+
 /** The entry's recorded details as one line: "email: a@example.org; from: editor; to: viewer". */
 export function formatAuditDetails(data: unknown): string {
   if (data === null || data === undefined) return "";
   if (typeof data !== "object" || Array.isArray(data)) return valueText(data);
   return Object.entries(data as Record<string, unknown>)
+    .sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b))
     .map(([k, v]) => `${KEY_LABELS[k] ?? k}: ${valueText(v)}`)
     .join("; ");
 }

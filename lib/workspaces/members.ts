@@ -45,6 +45,7 @@ async function ownerCount(tx: Tx, workspaceId: string): Promise<number> {
 }
 
 const nameOf = (m: { user: { name: string | null; email: string } }) => m.user.name ?? m.user.email;
+const asRole: Record<Role, string> = { owner: "an owner", editor: "an editor", viewer: "a viewer" };
 
 /** An owner changes someone's role (their own too, while another owner remains); their sessions end. */
 export async function changeMemberRole(actor: Actor, input: unknown): Promise<MemberChangeResult> {
@@ -55,7 +56,7 @@ export async function changeMemberRole(actor: Actor, input: unknown): Promise<Me
   return db.$transaction(async (tx) => {
     await lockAsOwner(tx, actor);
     const member = await findMemberOrThrow(tx, actor.workspaceId, membershipId);
-    if (member.role === role) return { ok: true, message: `${nameOf(member)} is already ${role === "owner" ? "an owner" : `a ${role}`}.` } as const;
+    if (member.role === role) return { ok: true, message: `${nameOf(member)} is already ${asRole[role]}.` } as const;
     if (member.role === "owner" && (await ownerCount(tx, actor.workspaceId)) <= 1) return { ok: false, message: LAST_OWNER } as const;
     await tx.membership.update({ where: { id: member.id }, data: { role } });
     // Their sessions may carry the old role: they sign in again under the new one.
@@ -64,7 +65,7 @@ export async function changeMemberRole(actor: Actor, input: unknown): Promise<Me
       { workspaceId: actor.workspaceId, userId: actor.userId, action: "member.role_change", entity: "Membership", entityId: member.id, data: { email: member.user.email, from: member.role, to: role } },
       tx,
     );
-    return { ok: true, message: `${nameOf(member)} is now ${role === "owner" ? "an owner" : `a ${role}`}.` } as const;
+    return { ok: true, message: `${nameOf(member)} is now ${asRole[role]}.` } as const;
   });
 }
 
