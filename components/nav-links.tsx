@@ -12,13 +12,18 @@ const LINKS = [
   { href: "/members", label: "Members" },
 ];
 
-export function NavLinks() {
+const OWNER_LINKS = [{ href: "/members/audit", label: "Audit log" }];
+
+export function NavLinks({ isOwner = false }: { isOwner?: boolean }) {
   const pathname = usePathname();
+  const links = isOwner ? [...LINKS, ...OWNER_LINKS] : LINKS;
   return (
     <nav className="main-nav" aria-label="Main">
       <ul>
-        {LINKS.map((link) => {
-          const current = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
+        {links.map((link) => {
+          // The longest matching link is the current one ("/members/audit" over "/members").
+          const matches = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+          const current = matches(link.href) && !links.some((other) => other.href.length > link.href.length && other.href.startsWith(link.href) && matches(other.href));
           return (
             <li key={link.href}>
               <Link href={link.href} aria-current={current ? "page" : undefined}>

@@ -22,7 +22,7 @@ export function SiteHeader({
         <Link className="brand" href="/">
           FOI Tracker
         </Link>
-        <NavLinks />
+        <NavLinks isOwner={role === "owner"} />
         <div className="account">
           {alerts}
           <span>

@@ -5,6 +5,7 @@ import type { AlertDelivery, AlertKind } from "@/lib/generated/prisma";
 import { ALERT_KIND_VALUES } from "./kinds";
 import { alertSettingsSchema, DEFAULT_DELIVERY, DEFAULT_DIGEST_TIME, DEFAULT_DUE_SOON_DAYS } from "./schemas";
 import { appUrl } from "./secrets";
+import { recordAuditForPerson } from "@/lib/audit/record-audit";
 
 // Settings are a person's own (not a workspace's): every function takes the signed-in
 // user's id, which pages take from the session, never from the form.
@@ -74,10 +75,17 @@ export function calendarFeedUrl(token: string): string {
 export async function regenerateCalendarFeed(userId: string): Promise<{ url: string }> {
   const token = crypto.randomBytes(24).toString("base64url");
   const calendarTokenHash = hashCalendarToken(token);
-  await db.alertSettings.upsert({ where: { userId }, create: { userId, calendarTokenHash }, update: { calendarTokenHash } });
+  await db.$transaction(async (tx) => {
+    const before = await tx.alertSettings.findUnique({ where: { userId }, select: { calendarTokenHash: true } });
+    await tx.alertSettings.upsert({ where: { userId }, create: { userId, calendarTokenHash }, update: { calendarTokenHash } });
+    await recordAuditForPerson(userId, { action: before?.calendarTokenHash ? "calendar_feed.replace" : "calendar_feed.create", entity: "AlertSettings", entityId: userId }, tx);
+  });
   return { url: calendarFeedUrl(token) };
 }
 
 export async function revokeCalendarFeed(userId: string): Promise<void> {
-  await db.alertSettings.updateMany({ where: { userId }, data: { calendarTokenHash: null } });
+  await db.$transaction(async (tx) => {
+    const turnedOff = await tx.alertSettings.updateMany({ where: { userId, calendarTokenHash: { not: null } }, data: { calendarTokenHash: null } });
+    if (turnedOff.count > 0) await recordAuditForPerson(userId, { action: "calendar_feed.off", entity: "AlertSettings", entityId: userId }, tx);
+  });
 }

@@ -4,6 +4,7 @@ import type { AlertKind } from "@/lib/generated/prisma";
 import { ALERT_KIND_VALUES, alertLabel } from "./kinds";
 import { alertKindSchema } from "./schemas";
 import { appUrl, sign, verify } from "./secrets";
+import { recordAuditForPerson } from "@/lib/audit/record-audit";
 
 const PURPOSE = "unsubscribe";
 
@@ -41,10 +42,13 @@ export async function applyUnsubscribe(token: unknown): Promise<{ ok: boolean; w
   if (!user) return { ok: false, what: "This unsubscribe link is not valid any more." };
   const kinds = read.kind === "all" ? ALERT_KIND_VALUES : [read.kind];
   // One statement, so a double-clicked button cannot collide with itself; "off" stays off.
-  await db.$executeRaw`
-    INSERT INTO "AlertPreference" ("userId", kind, delivery)
-    SELECT ${read.userId}, k::"AlertKind", 'app' FROM unnest(${kinds}::text[]) AS k
-    ON CONFLICT ("userId", kind) DO UPDATE SET delivery = 'app' WHERE "AlertPreference".delivery = 'email'`;
+  await db.$transaction(async (tx) => {
+    await tx.$executeRaw`
+      INSERT INTO "AlertPreference" ("userId", kind, delivery)
+      SELECT ${read.userId}, k::"AlertKind", 'app' FROM unnest(${kinds}::text[]) AS k
+      ON CONFLICT ("userId", kind) DO UPDATE SET delivery = 'app' WHERE "AlertPreference".delivery = 'email'`;
+    await recordAuditForPerson(read.userId, { action: "alerts.unsubscribe", entity: "AlertPreference", data: { kind: read.kind } }, tx);
+  });
   return {
     ok: true,
     what: read.kind === "all" ? "You will get no more alert emails. Alerts still show in the app." : `You will get no more emails about "${alertLabel(read.kind)}". Those alerts still show in the app.`,

@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { outcomeLabels } from "@/lib/bodies/schemas";
 import { toCsv } from "@/lib/csv/to-csv";
@@ -46,5 +47,7 @@ export async function batchCsv(actor: Actor, batchId: string): Promise<{ filenam
       r.externalUrl,
     ]),
   );
-  return { filename: `${fileSlug(loaded.batch.name)}.csv`, csv };
+  const filename = `${fileSlug(loaded.batch.name)}.csv`;
+  await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: "export.batch_csv", entity: "Batch", entityId: loaded.batch.id, data: { filename, rows: rows.length } });
+  return { filename, csv };
 }

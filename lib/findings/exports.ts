@@ -1,6 +1,7 @@
 import "server-only";
 import { receiptDate, type WorkingDayCalendar } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { csvDownloadHeaders, neutraliseForExport, toCsv, type CsvCell } from "@/lib/csv/to-csv";
 import { calendarFor } from "@/lib/holidays/calendars";
@@ -117,13 +118,17 @@ async function sortedFindings(actor: Actor, batchId: string) {
 export async function findingsCsv(actor: Actor, batchId: string): Promise<ExportFile> {
   const { batch, questions, rows, today } = await sortedFindings(actor, batchId);
   const table = findingsCsvTable(questions, rows);
-  return csvFile(`findings-${fileSlug(batch.name)}-${today}.csv`, toCsv(table.header, table.rows));
+  const filename = `findings-${fileSlug(batch.name)}-${today}.csv`;
+  await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: "export.findings_csv", entity: "Batch", entityId: batch.id, data: { filename, rows: rows.length } });
+  return csvFile(filename, toCsv(table.header, table.rows));
 }
 
 /** The same findings as JSON ({batch, exportedOn, questions, rows}), strings neutralised. */
 export async function findingsJson(actor: Actor, batchId: string): Promise<ExportFile> {
   const { batch, questions, rows, today } = await sortedFindings(actor, batchId);
-  return jsonFile(`findings-${fileSlug(batch.name)}-${today}.json`, findingsJsonValue(batch.name, today, questions, rows));
+  const filename = `findings-${fileSlug(batch.name)}-${today}.json`;
+  await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: "export.findings_json", entity: "Batch", entityId: batch.id, data: { filename, rows: rows.length } });
+  return jsonFile(filename, findingsJsonValue(batch.name, today, questions, rows));
 }
 
 async function requestRows(actor: Actor) {
@@ -175,6 +180,7 @@ async function requestRows(actor: Actor) {
  */
 export async function requestsCsv(actor: Actor): Promise<ExportFile> {
   const { rows, today } = await requestRows(actor);
+  await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: "export.requests_csv", entity: "FoiRequest", data: { filename: `requests-${today}.csv`, rows: rows.length } });
   return csvFile(
     `requests-${today}.csv`,
     toCsv(
@@ -187,5 +193,6 @@ export async function requestsCsv(actor: Actor): Promise<ExportFile> {
 /** The same requests as JSON ({exportedOn, requests: [...]}), strings neutralised. */
 export async function requestsJson(actor: Actor): Promise<ExportFile> {
   const { rows, today } = await requestRows(actor);
+  await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: "export.requests_json", entity: "FoiRequest", data: { filename: `requests-${today}.json`, rows: rows.length } });
   return jsonFile(`requests-${today}.json`, { exportedOn: today, requests: rows });
 }

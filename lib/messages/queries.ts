@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 
@@ -41,6 +42,7 @@ export async function getAttachmentForDownload(actor: Actor, attachmentId: strin
     select: { id: true, filename: true, contentType: true, size: true, sha256: true, data: true },
   });
   if (!attachment) throw new NotFoundError("That file is not in this workspace.");
+  await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: "attachment.download", entity: "Attachment", entityId: attachment.id, data: { filename: attachment.filename } });
   return attachment;
 }
 

@@ -52,9 +52,9 @@ export async function inviteMember(actor: Actor, input: unknown): Promise<Invite
 export async function findInvitation(token: string) {
   const invitation = await db.invitation.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { email: true, role: true, expiresAt: true, acceptedAt: true, workspace: { select: { name: true } } },
+    select: { email: true, role: true, expiresAt: true, acceptedAt: true, revokedAt: true, workspace: { select: { name: true } } },
   });
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt < now()) return null;
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt < now()) return null;
   const hasAccount = (await db.user.count({ where: { email: invitation.email } })) > 0;
   return { email: invitation.email, role: invitation.role, workspaceName: invitation.workspace.name, hasAccount };
 }
@@ -66,19 +66,21 @@ export async function acceptInvitation(input: unknown): Promise<AcceptResult> {
   const parsed = acceptInvitationSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
   const { token, name, password } = parsed.data;
-  const passwordHash = await hashPassword(password);
-  const USED = { ok: false, message: "This invitation has expired or has already been used. Ask the workspace owner for a new one." } as const;
-  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true, acceptedAt: true, expiresAt: true } });
-  if (!invitation || invitation.acceptedAt || invitation.expiresAt <= now()) return USED;
+  const USED = { ok: false, message: "This invitation has expired, was withdrawn or has already been used. Ask the workspace owner for a new one." } as const;
+  // The token is checked before the password is hashed, so a bad or spent link costs no bcrypt
+  // time (a cheap way to tie up the server otherwise).
+  const invitation = await db.invitation.findUnique({ where: { tokenHash: hashToken(token) }, select: { email: true, acceptedAt: true, revokedAt: true, expiresAt: true } });
+  if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= now()) return USED;
   // Checked before the token is spent, so an existing account does not burn the link.
   if ((await db.user.count({ where: { email: invitation.email } })) > 0) {
     return { ok: false, message: "An account with this email already exists: sign in, then open the invitation link again." };
   }
+  const passwordHash = await hashPassword(password);
   try {
     return await db.$transaction(async (tx) => {
       // Spending the token and checking it are one statement: a second use finds nothing.
       const spent = await tx.invitation.updateMany({
-        where: { tokenHash: hashToken(token), acceptedAt: null, expiresAt: { gt: now() } },
+        where: { tokenHash: hashToken(token), acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } },
         data: { acceptedAt: now() },
       });
       if (spent.count === 0) return USED;
@@ -100,10 +102,10 @@ export async function acceptInvitationAsUser(userId: string, token: string): Pro
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true } });
     const spent = await tx.invitation.updateMany({
-      where: { tokenHash: hashToken(token), email: user.email, acceptedAt: null, expiresAt: { gt: now() } },
+      where: { tokenHash: hashToken(token), email: user.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } },
       data: { acceptedAt: now() },
     });
-    if (spent.count === 0) return { ok: false, message: "This invitation has expired, was used, or was sent to another email address." } as const;
+    if (spent.count === 0) return { ok: false, message: "This invitation has expired, was withdrawn, was used, or was sent to another email address." } as const;
     const invitation = await tx.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
     const current = await tx.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId: invitation.workspaceId } }, select: { role: true } });
     // An invitation never lowers someone's role, and raises it when it offers more.
@@ -125,10 +127,10 @@ export async function listMembers(actor: Actor) {
     db.membership.findMany({
       where: { workspaceId: actor.workspaceId },
       orderBy: { createdAt: "asc" },
-      select: { role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
+      select: { id: true, role: true, createdAt: true, user: { select: { id: true, email: true, name: true } } },
     }),
     db.invitation.findMany({
-      where: { workspaceId: actor.workspaceId, acceptedAt: null, expiresAt: { gt: now() } },
+      where: { workspaceId: actor.workspaceId, acceptedAt: null, revokedAt: null, expiresAt: { gt: now() } },
       orderBy: { createdAt: "desc" },
       select: { id: true, email: true, role: true, expiresAt: true },
     }),

@@ -43,3 +43,28 @@ export const changePasswordSchema = z
 export const mailboxSchema = z.object({
   mailbox: z.union([z.literal(""), emailSchema]).transform((v) => (v === "" ? null : v)),
 });
+
+// Owners managing people: ids come from the page's forms and are looked up with the workspace.
+const idSchema = z.string().trim().min(1, "Choose a person.").max(100);
+const confirmSchema = (message: string) => z.literal("yes", { message });
+
+export const changeRoleSchema = z.object({
+  membershipId: idSchema,
+  role: z.enum(ROLES, { message: "Choose owner, editor or viewer." }),
+});
+
+export const removeMemberSchema = z.object({
+  membershipId: idSchema,
+  confirm: confirmSchema("Tick the box to confirm the removal."),
+});
+
+export const revokeInvitationSchema = z.object({
+  invitationId: z.string().trim().min(1).max(100),
+});
+
+export const transferOwnershipSchema = z.object({
+  membershipId: idSchema,
+  // Checked: the owner handing over becomes an editor in the same step.
+  stepDown: z.literal("yes").optional(),
+  confirm: confirmSchema("Tick the box to confirm the handover."),
+});

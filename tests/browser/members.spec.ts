@@ -38,7 +38,7 @@ test("an invitation lets a new person create an account once", async ({ page, br
   // The link is spent, for a stranger and for the new member alike.
   await guest.goto(link);
   await expect(guest.getByRole("heading", { level: 1, name: "This invitation cannot be used" })).toBeVisible();
-  await expect(guest.getByText("It has expired or has already been used.")).toBeVisible();
+  await expect(guest.getByText(/It has expired, was withdrawn by an owner, or has already been used/)).toBeVisible();
   await invitee.close();
   const stranger = await freshContext(browser);
   const other = await stranger.newPage();

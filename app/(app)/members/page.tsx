@@ -7,7 +7,8 @@ import { roleLabels } from "@/lib/workspaces/schemas";
 import { InviteForm } from "@/components/invite-form";
 import { getWorkspaceMailbox } from "@/lib/workspaces/mailbox";
 import { MailboxForm } from "@/components/mailbox-form";
-import { inviteMemberAction, saveMailboxAction } from "./actions";
+import { ChangeRoleForm, RemoveMemberForm, RevokeInvitationForm, TransferOwnershipForm } from "@/components/member-forms";
+import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction, saveMailboxAction, transferOwnershipAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -15,9 +16,16 @@ export default async function MembersPage() {
   const { actor, role, workspace } = await requireWorkspace();
   const { members, invitations } = await listMembers(actor);
   const mailbox = await getWorkspaceMailbox(actor);
+  const isOwner = roleAtLeast(role, "owner");
+  const candidates = members.filter((m) => m.user.id !== actor.userId).map((m) => ({ value: m.id, label: `${m.user.name ?? m.user.email} (${m.user.email}, ${m.role})` }));
   return (
     <>
       <h1>Members of {workspace.name}</h1>
+      {isOwner ? (
+        <p>
+          <a href="/members/audit">Audit log</a>: who did what in this workspace.
+        </p>
+      ) : null}
       <table>
         <caption>{members.length} members</caption>
         <thead>
@@ -25,14 +33,24 @@ export default async function MembersPage() {
             <th scope="col">Name</th>
             <th scope="col">Email</th>
             <th scope="col">Role</th>
+            {isOwner ? <th scope="col">Change</th> : null}
           </tr>
         </thead>
         <tbody>
           {members.map((m) => (
             <tr key={m.user.id}>
-              <td>{m.user.name ?? "—"}</td>
+              <td>
+                {m.user.name ?? "—"}
+                {m.user.id === actor.userId ? " (you)" : null}
+              </td>
               <td>{m.user.email}</td>
               <td>{roleLabels[m.role]}</td>
+              {isOwner ? (
+                <td>
+                  <ChangeRoleForm action={changeRoleAction} membershipId={m.id} role={m.role} who={m.user.name ?? m.user.email} />
+                  <RemoveMemberForm action={removeMemberAction} membershipId={m.id} who={m.user.name ?? m.user.email} isYou={m.user.id === actor.userId} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -44,18 +62,26 @@ export default async function MembersPage() {
             {invitations.map((i) => (
               <li key={i.id}>
                 {i.email} as {i.role}, until {formatUkDate(receiptDate(i.expiresAt))}
+                {isOwner ? <RevokeInvitationForm action={revokeInvitationAction} invitationId={i.id} email={i.email} /> : null}
               </li>
             ))}
           </ul>
         </>
       ) : null}
+      {isOwner && candidates.length > 0 ? (
+        <>
+          <h2>Hand over ownership</h2>
+          <p className="muted">Make another member an owner. A workspace always keeps at least one owner.</p>
+          <TransferOwnershipForm action={transferOwnershipAction} candidates={candidates} />
+        </>
+      ) : null}
       <h2>Where replies go</h2>
-      {roleAtLeast(role, "owner") ? (
+      {isOwner ? (
         <MailboxForm action={saveMailboxAction} mailbox={mailbox} />
       ) : (
         <p>{mailbox ? `Trusts reply to ${mailbox}.` : "Trusts reply to whoever sent each batch."} Only an owner can change this.</p>
       )}
-      {roleAtLeast(role, "owner") ? (
+      {isOwner ? (
         <>
           <h2>Invite someone</h2>
           <p className="muted">They get an email with a link that works once, for 7 days.</p>

@@ -14,7 +14,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
     return (
       <main id="main">
         <h1>This invitation cannot be used</h1>
-        <p>It has expired or has already been used. Ask the workspace owner to invite you again.</p>
+        <p>It has expired, was withdrawn by an owner, or has already been used. Ask the workspace owner to invite you again.</p>
       </main>
     );
   }

@@ -1,0 +1,75 @@
+// Every action the app writes to the audit log, with what the audit page says for it.
+// recordAudit only accepts these keys, so a new kind of entry cannot be written without
+// its plain-English label.
+
+export const auditActionLabels = {
+  "workspace.seed": "Set up the workspace with the starting data",
+  "workspace.mailbox": "Changed where trusts' replies go",
+  "user.password_change": "Changed their password",
+  "member.add": "Added a person from the command line",
+  "member.invite": "Invited someone",
+  "member.join": "Joined the workspace",
+  "member.role_change": "Changed someone's role",
+  "member.remove": "Removed someone from the workspace",
+  "member.invitation_revoke": "Withdrew an invitation",
+  "member.ownership_transfer": "Handed over ownership",
+  "request.create": "Logged a request",
+  "request.update": "Changed a request",
+  "request.send": "Recorded a request as sent",
+  "request.event": "Recorded what happened on a request",
+  "request.event_remove": "Removed an entry from a request's timeline",
+  "request.delete": "Deleted a request",
+  "request.restore": "Restored a deleted request",
+  "message.add": "Added correspondence",
+  "outcome.set": "Set a trust's outcome",
+  "outcome.clear": "Cleared a trust's outcome",
+  "outcome.apply_list": "Applied a pasted list of outcomes",
+  "body.update": "Changed a trust's details",
+  "batch.create": "Started a batch",
+  "batch.update": "Changed a batch",
+  "batch.delete": "Deleted a draft batch",
+  "batch.send": "Sent a batch",
+  "batch.recipient.update": "Changed one recipient's letter or channel",
+  "batch.recipient.remove": "Removed a recipient from a batch",
+  "batch.recipient.sent": "Recorded a batch letter as sent",
+  "batch.bulk.chaser": "Sent chasers to several requests",
+  "batch.bulk.status": "Recorded what happened on several requests",
+  "batch.bulk.note": "Added a note to several requests",
+  "batch.bulk.letters": "Downloaded several letters",
+  "delivery.mark_sent": "Marked an unconfirmed letter as sent",
+  "delivery.send_again": "Sent an unconfirmed letter again",
+  "delivery.retry": "Sent a failed letter again",
+  "findings.question.add": "Added a research question",
+  "findings.question.update": "Changed a research question",
+  "findings.question.delete": "Deleted a research question",
+  "findings.question.suggested": "Added the suggested research questions",
+  "findings.answer.save": "Recorded an answer to a research question",
+  "findings.answer.clear": "Cleared an answer to a research question",
+  "findings.public.on": "Published a batch's findings",
+  "findings.public.off": "Withdrew a batch's public findings",
+  "holidays.refresh": "Updated the bank holidays",
+  "export.findings_csv": "Downloaded findings as CSV",
+  "export.findings_json": "Downloaded findings as JSON",
+  "export.requests_csv": "Downloaded all requests as CSV",
+  "export.requests_json": "Downloaded all requests as JSON",
+  "export.batch_csv": "Downloaded a batch's recipients as CSV",
+  "export.audit_csv": "Downloaded the audit log as CSV",
+  "attachment.download": "Downloaded an attachment",
+  "calendar_feed.create": "Made a calendar feed",
+  "calendar_feed.replace": "Replaced their calendar feed address",
+  "calendar_feed.off": "Turned off their calendar feed",
+  "alerts.unsubscribe": "Stopped alert emails from an unsubscribe link",
+} as const satisfies Record<string, string>;
+
+export type AuditAction = keyof typeof auditActionLabels;
+
+export const AUDIT_ACTIONS = Object.keys(auditActionLabels) as AuditAction[];
+
+export function isAuditAction(value: string): value is AuditAction {
+  return Object.hasOwn(auditActionLabels, value);
+}
+
+/** The plain-English label; an action from an older version of the app shows as written. */
+export function auditActionLabel(action: string): string {
+  return isAuditAction(action) ? auditActionLabels[action] : action;
+}
