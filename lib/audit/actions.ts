@@ -5,7 +5,9 @@
 export const auditActionLabels = {
   "workspace.seed": "Set up the workspace with the starting data",
   "workspace.mailbox": "Changed where trusts' replies go",
-  "user.password_change": "Changed their password",
+  "user.password_change": "Changed their password (signed out everywhere else)",
+  "user.sign_in": "Signed in",
+  "user.sign_out_everywhere": "Signed out everywhere",
   "member.add": "Added a person from the command line",
   "member.invite": "Invited someone",
   "member.join": "Joined the workspace",

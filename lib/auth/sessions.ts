@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma";
 import { db } from "@/lib/db/client";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAuditForPerson } from "@/lib/audit/record-audit";
 
 type Writer = Pick<Prisma.TransactionClient, "$executeRaw">;
 
@@ -17,11 +17,8 @@ export async function endAllSessions(userId: string, writer: Writer = db): Promi
 
 /** The person's own "sign out everywhere": every session ends, and each workspace's log says so. */
 export async function signOutEverywhere(userId: string): Promise<void> {
-  const memberships = await db.membership.findMany({ where: { userId }, select: { workspaceId: true } });
   await db.$transaction(async (tx) => {
     await endAllSessions(userId, tx);
-    for (const { workspaceId } of memberships) {
-      await recordAudit({ workspaceId, userId, action: "user.sign_out_everywhere", entity: "User", entityId: userId }, tx);
-    }
+    await recordAuditForPerson(userId, { action: "user.sign_out_everywhere", entity: "User", entityId: userId }, tx);
   });
 }

@@ -3,7 +3,7 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { recordAudit } from "@/lib/audit/record-audit";
+import { recordAuditForPerson } from "@/lib/audit/record-audit";
 import { authorizePassword, MAGIC_LINK_MAX_AGE_SECONDS, sendSignInLink, SIGN_IN_ERRORS } from "@/lib/auth/options";
 import { clientAddress } from "@/lib/auth/rate-limit";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
@@ -75,10 +75,5 @@ export async function requestSignInLink(fields: Record<string, unknown>): Promis
 
 /** One audit entry per workspace the person belongs to, so each workspace's log shows who signed in. */
 export async function recordSignIn(userId: string, method: "password" | "link"): Promise<void> {
-  const memberships = await db.membership.findMany({ where: { userId }, select: { workspaceId: true } });
-  await db.$transaction(async (tx) => {
-    for (const { workspaceId } of memberships) {
-      await recordAudit({ workspaceId, userId, action: "user.sign_in", entity: "User", entityId: userId, data: { method } }, tx);
-    }
-  });
+  await db.$transaction((tx) => recordAuditForPerson(userId, { action: "user.sign_in", entity: "User", entityId: userId, data: { method } }, tx));
 }
