@@ -24,6 +24,9 @@ export function BatchMarkSentForm({
   today: string;
 }) {
   const [state, formAction, pending] = useActionState(action, initialFormState);
+  // One form per recipient on the batch page: each needs its own ids, or every label
+  // would point at the first recipient's field.
+  const idPrefix = `mark-sent-${recipientId}`;
   if (state.ok) return <FormStatus state={state} />;
   return (
     <form action={formAction} className="stack mark-sent" noValidate aria-label={`Mark the letter to ${bodyName} as sent`}>
@@ -36,6 +39,7 @@ export function BatchMarkSentForm({
           label={`Request address on WhatDoTheyKnow (${bodyName})`}
           hint="Paste it after sending, e.g. https://www.whatdotheyknow.com/request/..."
           type="url"
+          idPrefix={idPrefix}
           errors={state.fieldErrors?.url}
           defaultValue={state.values?.url}
         />
@@ -44,6 +48,7 @@ export function BatchMarkSentForm({
         name="sentOn"
         label={via === "post" ? `Posted on (${bodyName})` : `Sent on (${bodyName})`}
         type="date"
+        idPrefix={idPrefix}
         errors={state.fieldErrors?.sentOn}
         defaultValue={state.values?.sentOn ?? today}
       />

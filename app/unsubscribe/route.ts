@@ -5,6 +5,7 @@
 import type { NextRequest } from "next/server";
 import { alertLabel } from "@/lib/alerts/kinds";
 import { applyUnsubscribe, readUnsubscribeToken } from "@/lib/alerts/unsubscribe";
+import { BodyTooLargeError, payloadTooLargeResponse, readBodyFormData, SMALL_BODY_BYTES } from "@/lib/http/read-body";
 import { escapeHtml, htmlResponse, invalidLinkPage, renderUnsubscribePage } from "./unsubscribe-html";
 
 export const dynamic = "force-dynamic";
@@ -31,9 +32,10 @@ export async function GET(request: NextRequest) {
 export async function POST(request: NextRequest) {
   let token: unknown = request.nextUrl.searchParams.get("token");
   try {
-    const form = await request.formData();
+    const form = await readBodyFormData(request, SMALL_BODY_BYTES);
     token = form.get("token") ?? token;
-  } catch {
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return payloadTooLargeResponse(error.limitBytes);
     // Not a form body (a one-click client may send none): the query's token stands.
   }
   const result = await applyUnsubscribe(token);

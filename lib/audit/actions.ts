@@ -22,6 +22,7 @@ export const auditActionLabels = {
   "request.event_remove": "Removed an entry from a request's timeline",
   "request.delete": "Deleted a request",
   "request.restore": "Restored a deleted request",
+  "request.purge": "Removed for good requests deleted more than 30 days ago",
   "message.add": "Added correspondence",
   "outcome.set": "Set a trust's outcome",
   "outcome.clear": "Cleared a trust's outcome",

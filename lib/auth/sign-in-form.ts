@@ -1,34 +1,24 @@
 import "server-only";
 import type { SignInErrorCode } from "@/lib/auth/sign-in";
 import { safeCallbackPath } from "@/lib/auth/safe-callback";
+import { BodyTooLargeError, readBodyFormData, SMALL_BODY_BYTES } from "@/lib/http/read-body";
 
 /** Holds the email typed into a refused sign-in form for a minute, so the page can show it again. */
 export const SIGN_IN_EMAIL_COOKIE = "foi-sign-in-email";
 
-/** Sign-in forms are a few short fields: anything bigger is refused before it is read. */
-const MAX_SIGN_IN_FORM_BYTES = 8 * 1024;
-
-/** The form's text fields, or null when the body is over the limit. */
+/** The form's text fields, or null when the body is over the limit for small forms. */
 export async function readSignInForm(request: Request): Promise<Record<string, string> | null> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_SIGN_IN_FORM_BYTES) return null;
-  const reader = request.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_SIGN_IN_FORM_BYTES) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+  try {
+    const form = await readBodyFormData(request, SMALL_BODY_BYTES);
+    const fields: Record<string, string> = {};
+    for (const [key, value] of form.entries()) if (typeof value === "string") fields[key] = value;
+    return fields;
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return null;
+    // Not a form at all: treated as an empty one, which the page answers field by field.
+    if (error instanceof TypeError) return {};
+    throw error;
   }
-  const text = Buffer.concat(chunks).toString("utf8");
-  const fields: Record<string, string> = {};
-  for (const [key, value] of new URLSearchParams(text)) fields[key] = value;
-  return fields;
 }
 
 /** Back to the sign-in page with a code the page turns into a message (never the password). */

@@ -182,8 +182,11 @@ export async function markRecipientSent(actor: Actor, batchId: string, recipient
 }
 
 async function findDelivery(actor: Actor, deliveryId: string) {
-  const delivery = await db.delivery.findFirst({ where: { id: deliveryId, workspaceId: actor.workspaceId } });
-  if (!delivery) throw new NotFoundError("That email is not in this workspace.");
+  const found = await db.delivery.findFirst({ where: { id: deliveryId, workspaceId: actor.workspaceId }, include: { request: { select: { deletedAt: true } } } });
+  if (!found) throw new NotFoundError("That email is not in this workspace.");
+  const { request, ...delivery } = found;
+  // A deleted request's letter is not sent (lib/mail/send-mail.ts) nor recorded as sent.
+  if (request?.deletedAt) throw new BatchStateError("That letter's request was deleted: an owner can restore it under Deleted requests, then send it.");
   return delivery;
 }
 

@@ -82,7 +82,8 @@ export async function getBody(actor: Actor, bodyId: string) {
       predecessors: { select: { id: true, name: true } },
       notes: true,
       outcomes: {
-        where: { workspaceId: actor.workspaceId },
+        // What a deleted request said no longer stands (it can be restored for 30 days).
+        where: { workspaceId: actor.workspaceId, request: { deletedAt: null } },
         select: { outcome: true, note: true, request: { select: { id: true, title: true, authorityRef: true } } },
       },
       requests: {

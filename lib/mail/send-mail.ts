@@ -40,6 +40,7 @@ export const CLAIM_LEASE_MINUTES = 10;
 export const OUTBOX_CONCURRENCY = 10;
 export const UNCONFIRMED_ERROR = "We could not confirm this letter was sent: the app stopped while sending it.";
 const REDACTED = "[Removed after sending: this email contained a single-use link.]";
+export const DELETED_REQUEST_ERROR = "Not sent: the request was deleted. Restore it to send this letter again.";
 
 type DeliveryWriter = Pick<Prisma.TransactionClient, "delivery">;
 
@@ -159,8 +160,9 @@ const CLAIMED_FIELDS = {
  */
 export async function deliver(deliveryId: string): Promise<Outcome> {
   const claimedAt = now();
+  await cancelMailOfDeletedRequests(deliveryId);
   const claimed = await db.delivery.updateMany({
-    where: { id: deliveryId, state: "pending", nextAttempt: { lte: claimedAt } },
+    where: { id: deliveryId, state: "pending", nextAttempt: { lte: claimedAt }, OR: [{ requestId: null }, { request: { deletedAt: null } }] },
     data: { state: "sending", claimedAt, attempts: { increment: 1 } },
   });
   if (claimed.count === 0) return "skipped";
@@ -379,6 +381,7 @@ async function claimNext(): Promise<ClaimedDelivery | null> {
     WHERE id = (
       SELECT id FROM "Delivery"
       WHERE state = 'pending' AND "nextAttempt" <= ${at}::timestamptz AT TIME ZONE 'UTC'
+        AND NOT EXISTS (SELECT 1 FROM "FoiRequest" r WHERE r.id = "Delivery"."requestId" AND r."deletedAt" IS NOT NULL)
       ORDER BY "nextAttempt", "createdAt"
       LIMIT 1
       FOR UPDATE SKIP LOCKED
@@ -414,8 +417,22 @@ export async function markExpiredClaimsUnconfirmed(leaseMinutes = CLAIM_LEASE_MI
  * record it, and take the next: the connections stay busy while others record, and a killed
  * worker leaves at most `concurrency` messages unconfirmed (only what is being sent is claimed).
  */
+/**
+ * A deleted request's letters waiting in the outbox (first try or a retry) are never sent:
+ * they fail with the reason, and "Send again" works once the request is restored. Letters
+ * already being sent are left to finish (the server may already have them).
+ */
+export async function cancelMailOfDeletedRequests(deliveryId?: string): Promise<number> {
+  const { count } = await db.delivery.updateMany({
+    where: { ...(deliveryId ? { id: deliveryId } : {}), state: "pending", request: { deletedAt: { not: null } } },
+    data: { state: "failed", lastError: DELETED_REQUEST_ERROR },
+  });
+  return count;
+}
+
 export async function processOutbox(limit = 500, options: { concurrency?: number } = {}): Promise<number> {
   await markExpiredClaimsUnconfirmed();
+  await cancelMailOfDeletedRequests();
   const concurrency = Math.max(1, Math.min(options.concurrency ?? OUTBOX_CONCURRENCY, limit));
   let taken = 0;
   let sent = 0;

@@ -7,7 +7,7 @@
 import { test, expect, type Page } from "@playwright/test";
 import { clearNow, receivedMail, setNow } from "../support/batch-browser-env";
 import { giveBatchRecipientsAddresses, removeBatchAndAddresses, testAddressFor, TEST_MAIL_DOMAIN } from "../support/batch-browser-db";
-import { readmeScreenshot } from "../support/browser-pages";
+import { expectNoDuplicateIds, readmeScreenshot } from "../support/browser-pages";
 
 const APOSTROPHE_TRUST = "South West London and St George's Mental Health NHS Trust";
 const AMPERSAND_TRUST = "Lancashire & South Cumbria NHS Foundation Trust";
@@ -85,6 +85,7 @@ test("a follow-up batch of 31 goes out by email, and the overdue ones get a chas
   const stGeorgesRow = sentTable.getByRole("row").filter({ hasText: APOSTROPHE_TRUST });
   await expect(stGeorgesRow).toContainText("Monday 4 October 2021");
   await expect(stGeorgesRow).toContainText("20 working days left");
+  await expectNoDuplicateIds(page);
   await readmeScreenshot(page, "batch");
 
   // Five weeks on, every request is overdue: chase them all, after seeing whom it will go to.
@@ -140,6 +141,7 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await expect(page.getByText("Saved. The previews use this letter now.")).toBeVisible();
     await page.reload();
     await page.screenshot({ path: "test-results/screenshots/batch-draft.png", fullPage: true });
+    await expectNoDuplicateIds(page);
 
     // One recipient by post instead, one removed.
     await page.getByLabel(`Channel for ${postTrust}`).selectOption("post");
@@ -165,6 +167,8 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     await expect(page.getByRole("list", { name: "Progress" })).toContainText("Drafted: 2");
     // Nothing has gone yet: the requests wait for their WhatDoTheyKnow address and posting date.
     await expect(page.locator("p.lede")).toContainText("Requests created on Monday 6 September 2021; 0 of 2 sent");
+    // A mark-as-sent form per recipient: each label must reach its own row's field.
+    await expectNoDuplicateIds(page);
 
     // WhatDoTheyKnow: a link to the body's page, the letter to copy, then the request's address pasted back.
     const wdtkRow = page.getByRole("row").filter({ hasText: wdtkTrust });

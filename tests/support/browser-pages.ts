@@ -71,3 +71,16 @@ export async function readmeScreenshot(page: Page, name: string): Promise<void> 
     fs.copyFileSync(fresh, committed);
   }
 }
+
+/**
+ * Every id on the page is used once: a label, aria-describedby or a skip link pointing at a
+ * repeated id reaches the first element with it, not its own.
+ */
+export async function expectNoDuplicateIds(page: Page): Promise<void> {
+  const repeated = await page.evaluate(() => {
+    const counts = new Map<string, number>();
+    for (const element of document.querySelectorAll("[id]")) counts.set(element.id, (counts.get(element.id) ?? 0) + 1);
+    return [...counts].filter(([, count]) => count > 1).map(([id, count]) => `${id} (${count} times)`);
+  });
+  expect(repeated, `ids used more than once on ${new URL(page.url()).pathname}`).toEqual([]);
+}
