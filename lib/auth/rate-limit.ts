@@ -61,7 +61,9 @@ export async function beginLoginAttempt(email: string, ip: string | null): Promi
     if (!allowance.allowed) return { allowance, attemptId: null };
     const attempt = await tx.loginAttempt.create({ data: { email: normalise(email), ip: ip ?? "unknown", succeeded: false, createdAt: now() }, select: { id: true } });
     return { allowance, attemptId: attempt.id };
-  });
+    // Parallel guesses queue on the lock inside their transactions: a burst must wait its turn,
+    // not fail at Prisma's default 5-second transaction limit.
+  }, { maxWait: 20_000, timeout: 20_000 });
 }
 
 export async function markLoginSucceeded(attemptId: string): Promise<void> {
