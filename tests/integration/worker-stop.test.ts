@@ -3,12 +3,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { processOutbox } from "@/lib/mail/send-mail";
 import { closeSmtpTransport } from "@/lib/mail/transport";
 import { startBatch } from "@/lib/batches/create-batch";
 import { sendBatch } from "@/lib/batches/send-batch";
+import { defineJob } from "@/lib/jobs/define-job";
+import { startWorker } from "@/lib/jobs/worker";
 import { makeCampaign, startSmtpServer, type TestSmtpServer } from "../support/batch-fixtures";
 
 // Ctrl-C during a batch send: `npm run worker` (scripts/worker.ts, the real script) gets SIGINT
@@ -96,4 +99,35 @@ describe("Ctrl-C during a batch send", () => {
     expect(await db.delivery.count({ where: { workspaceId: workspace.id, state: "sent" } })).toBe(31);
     expect(await db.foiRequest.count({ where: { batchId, status: "awaiting_response" } })).toBe(31);
   }, 120_000);
+});
+
+describe("the worker's stop", () => {
+  it("waits for a running job, claims nothing after, and gives up after its limit", async () => {
+    let runs = 0;
+    let release: () => void = () => {};
+    const slowJob = defineJob({
+      name: "slow",
+      schedule: { everyMs: 10, firstAfterMs: 0 },
+      payload: z.object({}),
+      scheduledPayload: () => ({}),
+      lock: "idempotent",
+      run: async (_payload, { signal }) => {
+        runs++;
+        await new Promise<void>((resolve) => (release = resolve));
+        return signal.aborted ? "finished after stop was asked" : null;
+      },
+    });
+    const lines: string[] = [];
+    const worker = startWorker([slowJob], { log: (line: string) => lines.push(line), error: (line: string) => lines.push(line) });
+    await waitFor(() => runs === 1, 5_000, "the first run");
+    // Still running past the limit: stop gives up and says what it left.
+    await expect(worker.stop({ timeoutMs: 100 })).resolves.toEqual({ finished: false, stillRunning: ["slow"] });
+    // Finishing later is fine, and nothing new starts once stopping.
+    release();
+    await waitFor(() => lines.length === 1, 5_000, "the run's log line");
+    expect(lines).toEqual(["[worker] slow: finished after stop was asked"]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toBe(1);
+    await expect(worker.stop({ timeoutMs: 100 })).resolves.toEqual({ finished: true, stillRunning: [] });
+  });
 });
