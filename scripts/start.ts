@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
+import { takeOverStopSignals } from "../lib/db/embedded-postgres";
 import { buildIfNeeded } from "./lib/build-if-needed";
 import { isLoopbackAddress } from "../lib/env";
 
@@ -41,7 +42,7 @@ async function main() {
   if (!dev) buildIfNeeded(childEnv, { say: console.log });
   const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
 
-  const { startWorker } = await import("../lib/jobs/worker");
+  const { startWorker, stopWorker } = await import("../lib/jobs/worker");
   const worker = startWorker();
 
   let stopping = false;
@@ -49,15 +50,18 @@ async function main() {
     if (stopping) return;
     stopping = true;
     console.log("\nStopping FOI Tracker...");
-    worker.stop();
+    const workerStopped = stopWorker(worker);
     if (web.exitCode === null) {
       web.kill("SIGTERM");
       await new Promise((r) => web.once("exit", r));
     }
+    // Letters being sent are finished and recorded before the database stops.
+    await workerStopped;
     await database.stop();
     console.log("Stopped. Your data is kept for the next start.");
     process.exit(code);
   };
+  takeOverStopSignals();
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   web.on("exit", (code) => void stop(code ?? 1));

@@ -6,7 +6,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { BatchStateError, BatchValidationError } from "@/lib/batches/errors";
 import { batchDetailsSchema, recipientEditSchema } from "@/lib/batches/schemas";
-import { templateFieldErrors } from "@/lib/batches/render";
+import { templateFieldErrors } from "@/lib/batches/readiness";
 
 const SENT_MESSAGE = "This batch has been sent: its letters can no longer change.";
 

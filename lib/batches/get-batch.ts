@@ -10,7 +10,8 @@ import { CLOCK_RUNNING, statusLabels } from "@/lib/requests/status";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { batchViewSchema, progressBucketLabels, type BatchView, type ProgressBucket } from "@/lib/batches/schemas";
 import { countBuckets, progressBucket, type ProgressCounts } from "@/lib/batches/progress";
-import { effectiveChannel, loadBatchForLetters, templateFieldErrors, wdtkUrlFor, type LoadedRecipient } from "@/lib/batches/render";
+import { effectiveChannel, loadBatchForLetters, wdtkUrlFor, type LoadedRecipient } from "@/lib/batches/render";
+import { batchReadiness, type BatchReadiness } from "@/lib/batches/readiness";
 
 export const BATCHES_PER_PAGE = 20;
 export const RECIPIENTS_PER_PAGE = 50;
@@ -109,8 +110,10 @@ export interface BatchDetails {
   filteredTotal: number;
   page: number;
   pageCount: number;
-  /** What stops sending: email recipients without an FOI email. */
+  /** What stops sending: email recipients without an FOI email (also in readiness). */
   problems: BatchProblem[];
+  /** Whether the batch can be sent and, if not, everything that stops it. */
+  readiness: BatchReadiness;
   /** Worth checking before sending, but not blocking: merged or closed bodies. */
   warnings: BatchWarning[];
   /** Template errors (the saved template no longer parses): shown next to the fields. */
@@ -244,6 +247,7 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
   const parent = batch.parent && !batch.parent.deletedAt ? batch.parent : null;
   const parentSentOn = parent?.sentAt ? receiptDate(parent.sentAt) : null;
   const sentOn = batch.sentAt ? receiptDate(batch.sentAt) : null;
+  const readiness = batchReadiness({ state: batch.state, template: batch.template, titleTemplate: batch.titleTemplate, recipients: rows });
   return {
     id: batch.id,
     name: batch.name,
@@ -266,14 +270,10 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
     filteredTotal: sorted.length,
     page,
     pageCount,
-    problems:
-      batch.state === "draft"
-        ? rows
-            .filter((r) => r.channel === "email" && !r.foiEmail)
-            .map((r) => ({ recipientId: r.id, bodyId: r.bodyId, bodyName: r.bodyName, message: `${r.bodyName} has no FOI email address: add it in the directory, or send this one via WhatDoTheyKnow or by post.` }))
-        : [],
+    problems: readiness.blockers.flatMap((b) => (b.kind === "no_foi_email" ? [{ recipientId: b.recipientId, bodyId: b.bodyId, bodyName: b.bodyName, message: b.message }] : [])),
+    readiness,
     warnings: batch.state === "draft" ? successionWarnings(loaded.recipients) : [],
-    templateErrors: batch.state === "draft" ? templateFieldErrors(batch) : {},
+    templateErrors: readiness.templateErrors,
     needsAttention: rows.filter((r) => r.delivery?.state === "failed" || r.delivery?.state === "unconfirmed").length,
     canEdit: roleAtLeast(role, "editor"),
   };

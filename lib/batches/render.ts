@@ -3,7 +3,7 @@ import { receiptDate } from "@/lib/deadlines";
 import { db, type Prisma } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/auth/errors";
 import type { Channel, Outcome } from "@/lib/generated/prisma";
-import { missingValues, parseTemplate, renderTemplate, type MergeValues } from "@/lib/batches/merge-fields";
+import { missingValues, renderTemplate, type MergeValues } from "@/lib/batches/merge-fields";
 
 /** The most a request title may be: the subject line adds the "[FOI #123]" token to it. */
 export const TITLE_MAX_LENGTH = 280;
@@ -92,16 +92,6 @@ export function renderFor(loaded: LoadedBatch, recipient: LoadedRecipient, today
 /** A title is one line: a body name with a line break must not break the subject header. */
 function singleLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
-}
-
-/** The template errors of a batch, as field errors (empty when both parse). */
-export function templateFieldErrors(input: { template: string; titleTemplate: string }): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
-  const letter = parseTemplate(input.template);
-  if (!letter.ok) errors.template = letter.errors.map((e) => e.message);
-  const title = parseTemplate(input.titleTemplate);
-  if (!title.ok) errors.titleTemplate = title.errors.map((e) => e.message);
-  return errors;
 }
 
 /** Where to start this body's request on WhatDoTheyKnow (its page when the slug is known). */

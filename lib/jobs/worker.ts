@@ -1,78 +1,71 @@
 import "server-only";
-import { processOutbox } from "@/lib/mail/send-mail";
-import { startHolidayRefreshJob } from "@/lib/holidays/refresh-job";
-import { runScheduledAlerts } from "@/lib/alerts/schedule";
-import { runScheduledPurge } from "@/lib/retention/purge";
+import { runJob, type AnyJob } from "@/lib/jobs/define-job";
+import { InFlight } from "@/lib/jobs/in-flight";
+import { workerJobs } from "@/lib/jobs/registry";
 
-const OUTBOX_INTERVAL_MS = 5_000;
-// Alerts: every minute, see whether today's sweep has run (and catch up missed days), then
-// send the digests whose time has come. The first check runs at start-up.
-const ALERTS_INTERVAL_MS = 60_000;
-// Purge: every 10 minutes, see whether today's purge has run (one worker a day runs it).
-const PURGE_INTERVAL_MS = 10 * 60_000;
+/** How long stop() waits for letters being sent and jobs running before it gives up. */
+export const STOP_TIMEOUT_MS = 60_000;
+
+export interface Worker {
+  /**
+   * Stops claiming new work and waits (up to `timeoutMs`) for what is in hand: letters being
+   * sent are finished and recorded, so none is left "unconfirmed". Call it, and await it,
+   * before the database stops. `finished` is false when it gave up waiting.
+   */
+  stop(options?: { timeoutMs?: number }): Promise<{ finished: boolean; stillRunning: string[] }>;
+}
 
 /**
- * The in-process background worker started by `npm start` (and `npm run worker`): sends
- * due mail from the outbox and runs the daily alert sweep and digests. Each tick is
- * idempotent (rows are claimed in the database), so several workers may run against one
- * database. Once a day it also purges what is kept no longer (lib/retention/purge.ts).
+ * The background worker started by `npm start` (and `npm run worker`): runs every job in
+ * lib/jobs/registry.ts on its schedule, never two runs of one job at once in this process.
+ * Across processes each job's lock (see JobLock) keeps its work from being done twice, so
+ * several workers may run against one database.
  */
-export function startWorker(): { stop: () => void } {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await processOutbox();
-    } catch (error) {
-      console.error(`[worker] outbox: ${(error as Error).message}`);
-    } finally {
-      running = false;
-    }
+export function startWorker(jobs: readonly AnyJob[] = workerJobs(), log: Pick<Console, "log" | "error"> = console): Worker {
+  const stopping = new AbortController();
+  const inFlight = new InFlight();
+  const running = new Set<string>();
+  const timers: NodeJS.Timeout[] = [];
+
+  const tick = (job: AnyJob) => {
+    if (stopping.signal.aborted || running.has(job.name)) return;
+    running.add(job.name);
+    void inFlight
+      .track(job.name, () => runJob(job, job.scheduledPayload(), { signal: stopping.signal }))
+      .then(
+        (line) => {
+          if (line) log.log(`[worker] ${job.name}: ${line}`);
+        },
+        (error: unknown) => log.error(`[worker] ${job.name}: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => running.delete(job.name));
   };
-  let alertsRunning = false;
-  const alertsTick = async () => {
-    if (alertsRunning) return;
-    alertsRunning = true;
-    try {
-      const { sweep, digests } = await runScheduledAlerts();
-      if (sweep) console.log(`[worker] alerts: swept ${sweep.days.join(", ")}; ${sweep.raised.length} alert(s), ${sweep.notifications} notification(s)`);
-      if (digests > 0) console.log(`[worker] alerts: ${digests} digest(s) queued`);
-    } catch (error) {
-      console.error(`[worker] alerts: ${(error as Error).message}`);
-    } finally {
-      alertsRunning = false;
-    }
-  };
-  let purgeRunning = false;
-  const purgeTick = async () => {
-    if (purgeRunning) return;
-    purgeRunning = true;
-    try {
-      const counts = await runScheduledPurge();
-      if (counts) console.log(`[worker] purge: ${counts.loginAttempts} sign-in attempt(s), ${counts.verificationTokens} sign-in link(s), ${counts.invitations} invitation(s), ${counts.requests} deleted request(s)`);
-    } catch (error) {
-      console.error(`[worker] purge: ${(error as Error).message}`);
-    } finally {
-      purgeRunning = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), OUTBOX_INTERVAL_MS);
-  const purgeTimer = setInterval(() => void purgeTick(), PURGE_INTERVAL_MS);
-  const firstPurge = setTimeout(() => void purgeTick(), 30_000);
-  firstPurge.unref();
-  const alertsTimer = setInterval(() => void alertsTick(), ALERTS_INTERVAL_MS);
-  const firstAlerts = setTimeout(() => void alertsTick(), 5_000);
-  firstAlerts.unref();
-  const holidayRefresh = startHolidayRefreshJob();
+
+  for (const job of jobs) {
+    if (!("everyMs" in job.schedule)) continue;
+    const { everyMs, firstAfterMs } = job.schedule;
+    const first = setTimeout(() => tick(job), firstAfterMs);
+    first.unref();
+    timers.push(first, setInterval(() => tick(job), everyMs));
+  }
+
   return {
-    stop: () => {
-      clearInterval(timer);
-      clearInterval(alertsTimer);
-      clearTimeout(firstAlerts);
-      clearInterval(purgeTimer);
-      clearTimeout(firstPurge);
-      holidayRefresh.stop();
+    stop: async ({ timeoutMs = STOP_TIMEOUT_MS } = {}) => {
+      for (const timer of timers) clearTimeout(timer);
+      stopping.abort();
+      const finished = await inFlight.idle(timeoutMs);
+      return { finished, stillRunning: inFlight.names() };
     },
   };
+}
+
+/** The worker's stop, with what a person at the console needs to know. */
+export async function stopWorker(worker: Worker, say: (line: string) => void = console.log): Promise<void> {
+  say("Finishing the letters being sent (at most a minute)...");
+  const { finished, stillRunning } = await worker.stop();
+  if (finished) {
+    say("Worker stopped.");
+  } else {
+    say(`Worker stopped without waiting any longer for: ${stillRunning.join(", ")}. A letter still being sent will show as unconfirmed on its batch page.`);
+  }
 }

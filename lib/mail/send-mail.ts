@@ -430,14 +430,15 @@ export async function cancelMailOfDeletedRequests(deliveryId?: string): Promise<
   return count;
 }
 
-export async function processOutbox(limit = 500, options: { concurrency?: number } = {}): Promise<number> {
+export async function processOutbox(limit = 500, options: { concurrency?: number; signal?: AbortSignal } = {}): Promise<number> {
   await markExpiredClaimsUnconfirmed();
   await cancelMailOfDeletedRequests();
   const concurrency = Math.max(1, Math.min(options.concurrency ?? OUTBOX_CONCURRENCY, limit));
   let taken = 0;
   let sent = 0;
   const lane = async () => {
-    while (taken < limit) {
+    // Once the worker is stopping, no lane claims another message; what is claimed is finished.
+    while (taken < limit && !options.signal?.aborted) {
       taken++;
       const row = await claimNext();
       if (!row) return;

@@ -8,6 +8,7 @@ import { renderAllLetters } from "@/lib/batches/preview";
 import { channelLabels } from "@/lib/requests/labels";
 import type { Channel } from "@/lib/generated/prisma";
 import { BatchActionForm } from "@/components/batch-action-form";
+import { SendBlockers } from "@/components/batches/send-blockers";
 import { sendBatchAction } from "../../actions";
 
 export const metadata: Metadata = { title: "Send the batch" };
@@ -27,8 +28,7 @@ export default async function SendBatchPage({ params }: { params: Promise<{ id: 
   const email = by("email");
   const wdtk = by("whatdotheyknow");
   const post = by("post");
-  const templateErrors = Object.entries(batch.templateErrors).flatMap(([field, messages]) => messages.map((message) => ({ field, message })));
-  const blocked = batch.problems.length > 0 || templateErrors.length > 0 || letters.length === 0;
+  const blocked = !batch.readiness.ready;
   const parts = [
     email.length ? `emails ${plural(email.length, "body", "bodies")}` : null,
     wdtk.length ? `${plural(wdtk.length, "goes", "go")} via WhatDoTheyKnow` : null,
@@ -48,19 +48,7 @@ export default async function SendBatchPage({ params }: { params: Promise<{ id: 
           <p>
             <strong>This batch cannot be sent yet.</strong>
           </p>
-          <ul>
-            {letters.length === 0 ? <li>It has no recipients.</li> : null}
-            {templateErrors.map((e) => (
-              <li key={`${e.field}-${e.message}`}>
-                {e.field === "template" ? "Letter" : "Title"}: {e.message}
-              </li>
-            ))}
-            {batch.problems.map((p) => (
-              <li key={p.recipientId}>
-                <Link href={`/trusts/${p.bodyId}`}>{p.bodyName}</Link>: {p.message}
-              </li>
-            ))}
-          </ul>
+          <SendBlockers blockers={batch.readiness.blockers} />
           <p>
             <Link href={`/batches/${batch.id}`}>Fix them on the batch page</Link> (add the FOI email on the trust&apos;s page, or switch the recipient to WhatDoTheyKnow or post).
           </p>
