@@ -1,26 +1,37 @@
 // `npm run test:browser`: real-browser tests against the built app (`next build` +
 // `next start` on port 3100) with a fresh, seeded database; see tests/support/browser-global-setup.ts.
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 import { chromium, defineConfig } from "@playwright/test";
-import { BASE_URL, OWNER_STORAGE_STATE } from "./tests/support/browser-env";
+import { BASE_URL, OWNER_STORAGE_STATE, ROOT } from "./tests/support/browser-env";
+import { resolveChromium } from "./tests/support/chromium";
 
-/** PLAYWRIGHT_CHROMIUM_PATH, else Playwright's own Chromium, else a system one. */
-function resolveChromium(): string {
-  const fromEnv = process.env.PLAYWRIGHT_CHROMIUM_PATH;
-  if (fromEnv) {
-    if (!fs.existsSync(fromEnv)) throw new Error(`PLAYWRIGHT_CHROMIUM_PATH is ${fromEnv}, which does not exist.`);
-    return fromEnv;
-  }
-  let bundled = "";
+const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"];
+
+/** See tests/support/chromium.ts for the order; the packaged browser is unpacked only when nothing else is found. */
+function chromiumLaunchOptions(): { executablePath: string; args: string[] } {
+  let playwrightPath = "";
   try {
-    bundled = chromium.executablePath();
+    playwrightPath = chromium.executablePath();
   } catch {
     // no browser registered with this Playwright
   }
-  for (const candidate of [bundled, "/usr/bin/chromium", "/usr/bin/google-chrome"]) {
-    if (candidate && fs.existsSync(candidate)) return candidate;
-  }
-  throw new Error("No Chromium found. Install Chromium: apt-get install -y chromium, or set PLAYWRIGHT_CHROMIUM_PATH");
+  const choice = resolveChromium({
+    envPath: process.env.PLAYWRIGHT_CHROMIUM_PATH || undefined,
+    playwrightPath,
+    systemPaths: ["/usr/bin/chromium", "/usr/bin/google-chrome"],
+    exists: (file) => fs.existsSync(file),
+    platform: process.platform,
+    arch: process.arch,
+    unpackPackaged: () => {
+      const script = path.join(ROOT, "tests", "support", "unpack-chromium.mjs");
+      const result = spawnSync(process.execPath, [script], { encoding: "utf8", timeout: 120_000 });
+      if (result.status !== 0) throw new Error(`Unpacking the Chromium shipped in @sparticuz/chromium failed (run \`npm install\`?):\n${result.stderr}`);
+      return JSON.parse(result.stdout) as { executablePath: string; args: string[] };
+    },
+  });
+  return { executablePath: choice.executablePath, args: [...new Set([...CHROMIUM_FLAGS, ...choice.args])] };
 }
 
 export default defineConfig({
@@ -42,10 +53,7 @@ export default defineConfig({
     timezoneId: "Europe/London",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
-    launchOptions: {
-      executablePath: resolveChromium(),
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run"],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [
     // Signs the seeded owner in once (forced password change) and saves the session.

