@@ -10,7 +10,8 @@ function run(...args: string[]) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe("scripts/deadline.ts", () => {
+// Each test starts the command in a new process (a second or two alone, much more on a busy machine).
+describe("scripts/deadline.ts", { timeout: 60_000 }, () => {
   it("prints one JSON object for the NHS England request (received 2 Aug 2021)", () => {
     const { status, stdout, stderr } = run("--received", "2021-08-02");
     expect(stderr).toBe("");
