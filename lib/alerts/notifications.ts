@@ -2,7 +2,7 @@ import "server-only";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { formatUkDate } from "@/lib/deadlines";
-import { db, Prisma } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import type { AlertKind, Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { fromDbDate } from "@/lib/requests/dates";
@@ -116,20 +116,21 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
  */
 async function pageOfNotificationIds(actor: Actor, unreadOnly: boolean, offset: number): Promise<string[]> {
   const limits = await dueSoonLimits(actor.userId, todayInLondon());
-  const severity = Prisma.sql`CASE a.kind ${Prisma.join(
-    Object.entries(ALERT_SEVERITY).map(([kind, rank]) => Prisma.sql`WHEN ${kind}::"AlertKind" THEN ${rank}::int`),
-    " ",
-  )} END`;
-  const dueSoonVisible = Object.entries(limits).flatMap(([law, limit]) => (limit ? [Prisma.sql`(r.law = ${law}::"Law" AND a."dueOn" <= ${limit}::date)`] : []));
+  // Most urgent first: the kinds in falling severity, compared by their place in this list.
+  const byUrgency = (Object.keys(ALERT_SEVERITY) as AlertKind[]).sort((a, b) => ALERT_SEVERITY[b] - ALERT_SEVERITY[a]);
+  // One flat statement with plain parameters (no nested fragments); a null limit hides that law's "due soon".
   const rows = await db.$queryRaw<Array<{ id: string }>>`
     SELECT n.id
     FROM "Notification" n
     JOIN "Alert" a ON a.id = n."alertId"
     JOIN "FoiRequest" r ON r.id = a."requestId"
     WHERE n."userId" = ${actor.userId} AND n."workspaceId" = ${actor.workspaceId} AND r."deletedAt" IS NULL
-      AND (a.kind <> 'due_soon'::"AlertKind"${dueSoonVisible.length ? Prisma.sql` OR ${Prisma.join(dueSoonVisible, " OR ")}` : Prisma.empty})
-      ${unreadOnly ? Prisma.sql`AND n."readAt" IS NULL` : Prisma.empty}
-    ORDER BY a."dueOn" DESC, ${severity} DESC, a."raisedOn" DESC, n."createdAt" DESC, n.id
+      AND (a.kind::text <> 'due_soon'
+        OR (r.law::text = 'foia' AND a."dueOn" <= ${limits.foia}::date)
+        OR (r.law::text = 'eir' AND a."dueOn" <= ${limits.eir}::date)
+        OR (r.law::text = 'foisa' AND a."dueOn" <= ${limits.foisa}::date))
+      AND (NOT ${unreadOnly}::boolean OR n."readAt" IS NULL)
+    ORDER BY a."dueOn" DESC, array_position(${byUrgency}::text[], a.kind::text), a."raisedOn" DESC, n."createdAt" DESC, n.id
     OFFSET ${offset} LIMIT ${NOTIFICATIONS_PAGE_SIZE}`;
   return rows.map((row) => row.id);
 }
