@@ -33,18 +33,22 @@ export const anyForm = z.record(z.string(), z.unknown());
 /** No fields (a button): the action needs only who is acting. */
 export const noFields = z.object({});
 
-/** One value per name, without the framework's own $ACTION fields. */
+/** One value per name (the last, as Object.fromEntries), without the framework's own $ACTION fields. */
 export function readForm(formData: FormData): Record<string, FormDataEntryValue> {
   const out: Record<string, FormDataEntryValue> = {};
-  for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION") && !(key in out)) out[key] = value;
+  for (const [key, value] of formData.entries()) if (!key.startsWith("$ACTION")) out[key] = value;
   return out;
 }
 
-/** Like readForm, but the named fields (tick boxes), when sent, are lists of strings. */
+/** The batch forms' reading: text fields by their first value; the named fields (tick boxes), when sent, as lists. */
 export function readFormWithLists(...lists: string[]) {
-  return (formData: FormData): Record<string, FormDataEntryValue | string[]> => {
-    const out: Record<string, FormDataEntryValue | string[]> = readForm(formData);
-    for (const name of lists) if (formData.has(name)) out[name] = formData.getAll(name).filter((v): v is string => typeof v === "string");
+  return (formData: FormData): Record<string, string | string[]> => {
+    const out: Record<string, string | string[]> = {};
+    for (const key of new Set(formData.keys())) {
+      if (key.startsWith("$ACTION")) continue;
+      const values = formData.getAll(key).filter((v): v is string => typeof v === "string");
+      out[key] = lists.includes(key) ? values : (values[0] ?? "");
+    }
     return out;
   };
 }
