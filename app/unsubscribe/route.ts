@@ -7,10 +7,11 @@ import { alertLabel } from "@/lib/alerts/kinds";
 import { applyUnsubscribe, readUnsubscribeToken } from "@/lib/alerts/unsubscribe";
 import { BodyTooLargeError, payloadTooLargeResponse, readBodyFormData, SMALL_BODY_BYTES } from "@/lib/http/read-body";
 import { escapeHtml, htmlResponse, invalidLinkPage, renderUnsubscribePage } from "./unsubscribe-html";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: NextRequest) {
+export const GET = route(async (request: NextRequest) => {
   const token = request.nextUrl.searchParams.get("token") ?? "";
   const read = readUnsubscribeToken(token);
   if (!read) return invalidLinkPage();
@@ -27,9 +28,9 @@ export async function GET(request: NextRequest) {
     }),
     200,
   );
-}
+});
 
-export async function POST(request: NextRequest) {
+export const POST = route(async (request: NextRequest) => {
   let token: unknown = request.nextUrl.searchParams.get("token");
   try {
     const form = await readBodyFormData(request, SMALL_BODY_BYTES);
@@ -48,4 +49,4 @@ export async function POST(request: NextRequest) {
     }),
     200,
   );
-}
+});

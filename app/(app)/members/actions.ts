@@ -1,70 +1,31 @@
 "use server";
 // Owners invite people, change their roles, remove them, withdraw invitations and hand over ownership.
-import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/auth/workspace-action";
 import { inviteMember } from "@/lib/workspaces/invitations";
 import { changeRoleSchema, inviteSchema, mailboxSchema, removeMemberSchema, revokeInvitationSchema, transferOwnershipSchema } from "@/lib/workspaces/schemas";
-import { changeMemberRole, removeMember, revokeInvitation, transferOwnership } from "@/lib/workspaces/members";
+import { changeMemberRole, removeMember, revokeInvitation, transferOwnership, type MemberChangeResult } from "@/lib/workspaces/members";
 import { setWorkspaceMailbox } from "@/lib/workspaces/mailbox";
+import type { ActionOutcome } from "@/lib/edge/define-action";
 
-const invite = workspaceAction(inviteSchema, async (actor, input) => {
+/** A change to the members list: its own message either way, the page refreshed when it was made. */
+const refreshedWhenDone = (result: MemberChangeResult): ActionOutcome => (result.ok ? { ...result, revalidate: ["/members"] } : result);
+
+export const inviteMemberAction = workspaceAction(inviteSchema, async (actor, input) => {
   const result = await inviteMember(actor, input);
   if (!result.ok) return { ok: false, message: "Check the answers marked below.", fieldErrors: result.fieldErrors };
-  revalidatePath("/members");
-  return { ok: true, message: `Invitation sent to ${result.email}.` };
+  return { ok: true, message: `Invitation sent to ${result.email}.`, revalidate: ["/members"] };
 });
 
-export async function inviteMemberAction(...args: Parameters<typeof invite>) {
-  return invite(...args);
-}
-
-const saveMailbox = workspaceAction(mailboxSchema, async (actor, input) => {
+export const saveMailboxAction = workspaceAction(mailboxSchema, async (actor, input) => {
   await setWorkspaceMailbox(actor, input);
-  revalidatePath("/members");
-  return { ok: true, message: input.mailbox ? `Replies will go to ${input.mailbox}.` : "Replies will go to whoever sends each batch." };
+  return { ok: true, message: input.mailbox ? `Replies will go to ${input.mailbox}.` : "Replies will go to whoever sends each batch.", revalidate: ["/members"] };
 });
-
-export async function saveMailboxAction(...args: Parameters<typeof saveMailbox>) {
-  return saveMailbox(...args);
-}
 
 // Owners managing people: each form posts one row's id, checked with the workspace in lib/.
-const changeRole = workspaceAction(changeRoleSchema, async (actor, input) => {
-  const result = await changeMemberRole(actor, input);
-  if (result.ok) revalidatePath("/members");
-  return result;
-});
+export const changeRoleAction = workspaceAction(changeRoleSchema, async (actor, input) => refreshedWhenDone(await changeMemberRole(actor, input)));
 
-export async function changeRoleAction(...args: Parameters<typeof changeRole>) {
-  return changeRole(...args);
-}
+export const removeMemberAction = workspaceAction(removeMemberSchema, async (actor, input) => refreshedWhenDone(await removeMember(actor, input)));
 
-const remove = workspaceAction(removeMemberSchema, async (actor, input) => {
-  const result = await removeMember(actor, input);
-  if (result.ok) revalidatePath("/members");
-  return result;
-});
+export const revokeInvitationAction = workspaceAction(revokeInvitationSchema, async (actor, input) => refreshedWhenDone(await revokeInvitation(actor, input)));
 
-export async function removeMemberAction(...args: Parameters<typeof remove>) {
-  return remove(...args);
-}
-
-const revoke = workspaceAction(revokeInvitationSchema, async (actor, input) => {
-  const result = await revokeInvitation(actor, input);
-  if (result.ok) revalidatePath("/members");
-  return result;
-});
-
-export async function revokeInvitationAction(...args: Parameters<typeof revoke>) {
-  return revoke(...args);
-}
-
-const transfer = workspaceAction(transferOwnershipSchema, async (actor, input) => {
-  const result = await transferOwnership(actor, input);
-  if (result.ok) revalidatePath("/members");
-  return result;
-});
-
-export async function transferOwnershipAction(...args: Parameters<typeof transfer>) {
-  return transfer(...args);
-}
+export const transferOwnershipAction = workspaceAction(transferOwnershipSchema, async (actor, input) => refreshedWhenDone(await transferOwnership(actor, input)));

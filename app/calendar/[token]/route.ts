@@ -3,13 +3,14 @@
 // is the credential (only its hash is stored; lib/alerts/calendar-feed.ts). Unknown,
 // revoked or malformed tokens all get the same 404, so a guess learns nothing.
 import { calendarFeedFor } from "@/lib/alerts/calendar-feed";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
 const notFound = () =>
   new Response("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "Referrer-Policy": "no-referrer" } });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ token: string }> }) {
+export const GET = route(async (_request: Request, { params }: { params: Promise<{ token: string }> }) => {
   const { token: segment } = await params;
   if (!segment.endsWith(".ics")) return notFound();
   const feed = await calendarFeedFor(segment.slice(0, -".ics".length));
@@ -25,4 +26,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ tok
       "Referrer-Policy": "no-referrer",
     },
   });
-}
+});

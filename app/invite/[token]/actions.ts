@@ -1,21 +1,23 @@
 "use server";
 // Accepting an invitation: a new person sets their name and password; an existing
 // user who is signed in as the invited email joins the workspace.
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { getSignedInUser } from "@/lib/auth/session";
+import { publicAction } from "@/lib/auth/workspace-action";
+import { anyForm, refusal } from "@/lib/edge/define-action";
 import { acceptInvitation, acceptInvitationAsUser } from "@/lib/workspaces/invitations";
-import { submittedValues, type FormState } from "@/lib/auth/form-state";
 
-export async function acceptInvitationAction(_previous: FormState, formData: FormData): Promise<FormState> {
-  const result = await acceptInvitation(Object.fromEntries(formData));
-  if (!result.ok) return { ok: false, message: result.message ?? "Check the answers marked below.", fieldErrors: result.fieldErrors, values: submittedValues(formData) };
-  redirect(`/sign-in?joined=1`);
-}
+export const acceptInvitationAction = publicAction(anyForm, async (input) => {
+  const result = await acceptInvitation(input);
+  if (!result.ok) return refusal(result);
+  return { ok: true, redirectTo: "/sign-in?joined=1" };
+});
 
-export async function joinAsSignedInUserAction(_previous: FormState, formData: FormData): Promise<FormState> {
+// Public, not userAction: someone signed out is sent to sign in, not to a password change.
+export const joinAsSignedInUserAction = publicAction(z.object({ token: z.string().catch("") }), async ({ token }) => {
   const user = await getSignedInUser();
-  if (!user) redirect("/sign-in");
-  const result = await acceptInvitationAsUser(user.id, String(formData.get("token") ?? ""));
+  if (!user) return { ok: false, redirectTo: "/sign-in" };
+  const result = await acceptInvitationAsUser(user.id, token);
   if (!result.ok) return { ok: false, message: result.message };
-  redirect("/");
-}
+  return { ok: true, redirectTo: "/" };
+});

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/edge/domain-error-map";
 import { env } from "@/lib/env";
 import { getFindings } from "@/lib/findings/findings-table";
 import { listQuestions, SUGGESTED_QUESTIONS } from "@/lib/findings/questions";
@@ -26,10 +25,7 @@ export default async function BatchFindingsPage({ params, searchParams }: { para
   const { actor } = await requireWorkspace();
   const { batchId } = await params;
   const query = await searchParams;
-  const [findings, questions] = await Promise.all([getFindings(actor, batchId, query), listQuestions(actor, batchId)]).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const [findings, questions] = await orNotFound(Promise.all([getFindings(actor, batchId, query), listQuestions(actor, batchId)]));
   const { batch, filters, totals } = findings;
   const path = `/findings/${batch.id}`;
   const filtered = Boolean(filters.status || filters.timeliness || filters.region || filters.q);

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/edge/domain-error-map";
 import { getRequest } from "@/lib/requests/get-request";
 import { statusLabels } from "@/lib/requests/status";
 import { decisionLabel, eventLabels, channelLabels, lawLabels } from "@/lib/requests/labels";
@@ -28,10 +27,7 @@ export const metadata: Metadata = { title: "Request" };
 
 export default async function RequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, role } = await requireWorkspace();
-  const request = await getRequest(actor, (await params).id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const request = await orNotFound(getRequest(actor, (await params).id));
   const { clock } = request;
   const canEdit = roleAtLeast(role, "editor");
   const overdue = isOwedAndLate(request.status, clock);

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatUkDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/edge/domain-error-map";
 import { getBody } from "@/lib/bodies/queries";
 import { outcomeLabels, statusLabels } from "@/lib/bodies/schemas";
 import { fromDbDate } from "@/lib/requests/dates";
@@ -18,10 +17,7 @@ const Unknown = ({ what = "unknown" }: { what?: string }) => <span className="un
 
 export default async function TrustPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, role } = await requireWorkspace();
-  const body = await getBody(actor, (await params).id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const body = await orNotFound(getBody(actor, (await params).id));
   const changedOn = fromDbDate(body.statusChangedOn);
   return (
     <>

@@ -4,8 +4,9 @@ import { isSameOriginPost } from "@/lib/auth/same-origin";
 import { readSignInForm, SIGN_IN_EMAIL_COOKIE, signInFailureUrl } from "@/lib/auth/sign-in-form";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { issueSessionToken, sessionCookie } from "@/lib/auth/session-cookie";
+import { route } from "@/lib/http/route";
 
-export async function POST(request: Request) {
+export const POST = route(async (request: Request) => {
   if (!isSameOriginPost(request)) return new NextResponse("This form must be sent from FOI Tracker's own sign-in page.", { status: 403 });
   const fields = await readSignInForm(request);
   if (!fields) return new NextResponse("That sign-in form was too large.", { status: 413 });
@@ -21,4 +22,4 @@ export async function POST(request: Request) {
   response.cookies.set(cookie.name, await issueSessionToken(result.userId), cookie.options);
   response.cookies.delete(SIGN_IN_EMAIL_COOKIE);
   return response;
-}
+});

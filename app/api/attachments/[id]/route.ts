@@ -2,15 +2,13 @@
 // (never rendered by the browser); see lib/messages/attachment-headers.ts.
 import { NextResponse, type NextRequest } from "next/server";
 import { getSignedInUser } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/errors";
 import { attachmentResponseHeaders } from "@/lib/messages/attachment-headers";
 import { getAttachmentForUserDownload } from "@/lib/messages/queries";
+import { route } from "@/lib/http/route";
 
 export const dynamic = "force-dynamic";
 
-const notFound = () => new NextResponse("Not found", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store", "X-Content-Type-Options": "nosniff" } });
-
-export async function GET(request: NextRequest, { params }: { params: Promise<{ id: string }> }) {
+export const GET = route(async (request: NextRequest, { params }: { params: Promise<{ id: string }> }) => {
   const { id } = await params;
   const user = await getSignedInUser();
   if (!user) {
@@ -19,11 +17,7 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     return NextResponse.redirect(signIn, 303);
   }
   if (user.mustChangePassword) return NextResponse.redirect(new URL("/account/password", request.nextUrl), 303);
-  try {
-    const attachment = await getAttachmentForUserDownload(user.id, id);
-    return new NextResponse(Buffer.from(attachment.data), { status: 200, headers: attachmentResponseHeaders({ ...attachment, size: attachment.data.byteLength }) });
-  } catch (error) {
-    if (error instanceof NotFoundError) return notFound();
-    throw error;
-  }
-}
+  // Not found (or another workspace's): route() answers 404, private and not cached.
+  const attachment = await getAttachmentForUserDownload(user.id, id);
+  return new NextResponse(Buffer.from(attachment.data), { status: 200, headers: attachmentResponseHeaders({ ...attachment, size: attachment.data.byteLength }) });
+});

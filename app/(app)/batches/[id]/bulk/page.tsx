@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { ZodError, z } from "zod";
 import { requireWorkspace } from "@/lib/auth/session";
-import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
-import { BatchStateError, BatchValidationError } from "@/lib/batches/errors";
+import { asDomainError } from "@/lib/auth/errors";
+import { formStateForError, orNotFound } from "@/lib/edge/domain-error-map";
 import { getBatch } from "@/lib/batches/get-batch";
 import { planBulkAction, type BulkPlan } from "@/lib/batches/bulk-actions";
 import { BatchActionForm } from "@/components/batch-action-form";
@@ -41,26 +39,23 @@ export default async function BulkActionPage({ params, searchParams }: { params:
   const { id } = await params;
   const query = await searchParams;
   const { actor } = await requireWorkspace();
-  const batch = await getBatch(actor, id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const batch = await orNotFound(getBatch(actor, id));
   const input = inputFrom(query);
   let plan: BulkPlan | null = null;
   let fieldErrors: Record<string, string[] | undefined> = {};
   let problems: string[] = [];
   try {
-    plan = await planBulkAction(actor, batch.id, input);
+    plan = await orNotFound(planBulkAction(actor, batch.id, input));
   } catch (error) {
-    if (error instanceof BatchValidationError) fieldErrors = error.fieldErrors;
-    else if (error instanceof ZodError) fieldErrors = z.flattenError(error).fieldErrors as Record<string, string[]>;
-    else if (error instanceof BatchStateError || error instanceof ForbiddenError) problems = [error.message];
-    else if (error instanceof NotFoundError) notFound();
-    else throw error;
+    const refusal = asDomainError(error);
+    if (!refusal) throw error;
+    const state = formStateForError(refusal);
+    fieldErrors = state.fieldErrors ?? {};
+    if (refusal.kind !== "invalid") problems = [refusal.message];
     // Errors on fields shown again below go next to them; the rest are listed at the top.
     const fixable = input.action === "status" ? ["kind", "on"] : input.action === "note" ? ["note"] : [];
     problems.push(...Object.entries(fieldErrors).flatMap(([field, errors]) => (fixable.includes(field) ? [] : (errors ?? []))));
-    if (problems.length === 0 && !fixable.some((f) => fieldErrors[f]?.length)) problems = [(error as Error).message];
+    if (problems.length === 0 && !fixable.some((f) => fieldErrors[f]?.length)) problems = [refusal.message];
   }
   const back = (
     <p>

@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/edge/domain-error-map";
 import { getBatch } from "@/lib/batches/get-batch";
 import { renderAllLetters } from "@/lib/batches/preview";
 import { PrintButton } from "@/components/batch-print-button";
@@ -17,10 +16,7 @@ export default async function BatchLettersPage({ params, searchParams }: { param
   const query = await searchParams;
   const requestIds = (Array.isArray(query.requestIds) ? query.requestIds : query.requestIds ? [query.requestIds] : []).filter(Boolean).slice(0, 2_000);
   const { actor } = await requireWorkspace();
-  const [batch, letters] = await Promise.all([getBatch(actor, id), renderAllLetters(actor, id, requestIds.length ? requestIds : undefined)]).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const [batch, letters] = await orNotFound(Promise.all([getBatch(actor, id), renderAllLetters(actor, id, requestIds.length ? requestIds : undefined)]));
   return (
     <div className="batch-print">
       <div className="no-print">

@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { formatUkDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/edge/domain-error-map";
 import { getFindings } from "@/lib/findings/findings-table";
 import { chartData } from "@/lib/findings/charts";
 import { FindingsTable } from "@/components/findings-table";
@@ -17,10 +16,7 @@ export const metadata: Metadata = { title: "Findings report" };
 export default async function FindingsReportPage({ params }: { params: Promise<{ batchId: string }> }) {
   const { actor } = await requireWorkspace();
   const { batchId } = await params;
-  const findings = await getFindings(actor, batchId).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const findings = await orNotFound(getFindings(actor, batchId));
   const { batch, totals } = findings;
   const charts = chartData(findings);
   return (

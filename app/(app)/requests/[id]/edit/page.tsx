@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/edge/domain-error-map";
 import { listBodyChoices } from "@/lib/bodies/queries";
 import { getRequest } from "@/lib/requests/get-request";
 import { RequestForm } from "@/components/request-form";
@@ -14,10 +13,7 @@ export const metadata: Metadata = { title: "Edit request" };
 
 export default async function EditRequestPage({ params }: { params: Promise<{ id: string }> }) {
   const { actor, role } = await requireWorkspace();
-  const request = await getRequest(actor, (await params).id).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const request = await orNotFound(getRequest(actor, (await params).id));
   const back = (
     <p>
       <Link href={`/requests/${request.id}`}>Back to the request</Link>

@@ -1,28 +1,19 @@
 "use server";
 // Per-trust outcomes of a request: one trust from the table, or a pasted list checked and then confirmed.
-import { revalidatePath } from "next/cache";
 import { workspaceAction } from "@/lib/auth/workspace-action";
+import type { Revalidate } from "@/lib/edge/define-action";
 import { previewPastedList } from "@/lib/outcomes/queries";
 import { setOutcome } from "@/lib/outcomes/set-outcome";
 import { applyOutcomes } from "@/lib/outcomes/apply-pasted-list";
 import { applyOutcomesFormSchema, previewPastedListSchema, setOutcomeSchema, type PasteFormState } from "@/lib/outcomes/schemas";
 
-function revalidateOutcomes(requestId: string) {
-  revalidatePath(`/requests/${requestId}/outcomes`);
-  revalidatePath(`/requests/${requestId}`);
-  // Trust pages and the directory's outcome filter show the same outcomes.
-  revalidatePath("/trusts", "layout");
-}
+// Trust pages and the directory's outcome filter show the same outcomes.
+const outcomePages = (requestId: string): Revalidate[] => [`/requests/${requestId}/outcomes`, `/requests/${requestId}`, { path: "/trusts", type: "layout" }];
 
-const save = workspaceAction(setOutcomeSchema, async (actor, input) => {
+export const setOutcomeAction = workspaceAction(setOutcomeSchema, async (actor, input) => {
   const result = await setOutcome(actor, input);
-  if (result.changed) revalidateOutcomes(input.requestId);
-  return { ok: true, message: result.changed ? "Saved." : "No change." };
+  return { ok: true, message: result.changed ? "Saved." : "No change.", revalidate: result.changed ? outcomePages(input.requestId) : [] };
 });
-
-export async function setOutcomeAction(...args: Parameters<typeof save>) {
-  return save(...args);
-}
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
@@ -49,19 +40,15 @@ async function checkList(previous: PasteFormState, formData: FormData): Promise<
 
 /** Step two: save the trusts the person confirmed. */
 async function confirmList(previous: PasteFormState, formData: FormData): Promise<PasteFormState> {
-  let requestId: string | undefined;
   const state = await workspaceAction(applyOutcomesFormSchema, async (actor, input) => {
     const saved = await applyOutcomes(actor, input);
-    requestId = input.requestId;
     return {
       ok: true,
       message: `Saved ${plural(input.bodyIds.length, "outcome", "outcomes")}: ${saved.created} new, ${saved.changed} changed, ${saved.unchanged} already recorded.`,
+      revalidate: outcomePages(input.requestId),
     };
   })(previous, formData);
-  if (state.ok && requestId) {
-    revalidateOutcomes(requestId);
-    return state;
-  }
+  if (state.ok) return state;
   // Not saved: check the same text again so the list (and the choices echoed in
   // state.values) is back on screen to correct, with or without JavaScript.
   const again = await checkList(previous, formData);

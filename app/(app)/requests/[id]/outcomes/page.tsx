@@ -1,10 +1,9 @@
 import { Fragment } from "react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/edge/domain-error-map";
 import { OUTCOMES, outcomeLabels, statusLabels } from "@/lib/bodies/schemas";
 import { listOutcomes } from "@/lib/outcomes/queries";
 import { OUTCOME_SORTS, type OutcomeSort } from "@/lib/outcomes/schemas";
@@ -19,10 +18,7 @@ const sortLabels: Record<OutcomeSort, string> = { outcome: "outcome", name: "nam
 export default async function RequestOutcomesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ sort?: string }> }) {
   const { actor, role } = await requireWorkspace();
   const { id } = await params;
-  const { request, sort, counts, bodies } = await listOutcomes(actor, id, (await searchParams).sort).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const { request, sort, counts, bodies } = await orNotFound(listOutcomes(actor, id, (await searchParams).sort));
   const canEdit = roleAtLeast(role, "editor");
   return (
     <>

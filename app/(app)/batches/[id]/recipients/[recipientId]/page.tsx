@@ -1,9 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
-import { NotFoundError } from "@/lib/auth/errors";
+import { orNotFound } from "@/lib/edge/domain-error-map";
 import { previewLetter } from "@/lib/batches/preview";
 import { getBatch } from "@/lib/batches/get-batch";
 import { channelLabels } from "@/lib/requests/labels";
@@ -16,10 +15,7 @@ export const metadata: Metadata = { title: "Letter preview" };
 export default async function RecipientLetterPage({ params }: { params: Promise<{ id: string; recipientId: string }> }) {
   const { id, recipientId } = await params;
   const { actor, role } = await requireWorkspace();
-  const [batch, preview] = await Promise.all([getBatch(actor, id), previewLetter(actor, id, recipientId)]).catch((error) => {
-    if (error instanceof NotFoundError) notFound();
-    throw error;
-  });
+  const [batch, preview] = await orNotFound(Promise.all([getBatch(actor, id), previewLetter(actor, id, recipientId)]));
   const canEdit = roleAtLeast(role, "editor") && batch.state === "draft";
   return (
     <>
