@@ -1,0 +1,93 @@
+import "server-only";
+import { db, type Prisma } from "@/lib/db/client";
+import { newRowId } from "@/lib/db/row-id";
+import { applyEvent } from "@/lib/requests/timeline";
+import { unsafeRecomputeClocks } from "@/lib/requests/unsafe-recompute-clock";
+
+// "A request was sent", for every way a letter goes: an email delivered by the outbox, a
+// WhatDoTheyKnow or postal letter marked as sent, a single request logged or edited with its
+// date sent. Written set-based: a group of 500 delivered letters is a handful of statements.
+
+/** The letter as it went, kept as an outgoing message on the request's correspondence. */
+export interface SentMessage {
+  text: string;
+  subject: string | null;
+  toAddress: string | null;
+  fromName?: string | null;
+  fromAddress?: string | null;
+}
+
+export interface SentLetter {
+  requestId: string;
+  workspaceId: string;
+  sentAt: Date;
+  /** Null when there is no copy of the letter to keep (a request logged with its date sent). */
+  message: SentMessage | null;
+  createdById?: string | null;
+}
+
+type Tx = Prisma.TransactionClient;
+
+const iso = (d: Date) => d.toISOString();
+
+// What a `sent` entry does to a draft, from the timeline's own rule.
+const sentStep = applyEvent("draft", { kind: "sent", at: "" });
+if (!sentStep.ok) throw new Error(`The timeline refuses sending a draft: ${sentStep.reason}`);
+const SENT_STATUS = sentStep.status;
+
+/**
+ * Timeline entries with their outgoing messages (where there is one), in two statements:
+ * the `sent` entries of letters that went, or the notes of chasers.
+ */
+async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent" | "note", note: (l: SentLetter) => string | null): Promise<void> {
+  if (letters.length === 0) return;
+  const messageIds = letters.map((l) => (l.message ? newRowId("m") : null));
+  const withMessage = letters.flatMap((l, i) => (l.message ? [{ id: messageIds[i]!, letter: l, message: l.message }] : []));
+  if (withMessage.length > 0) {
+    const col = <T>(pick: (r: (typeof withMessage)[number]) => T) => withMessage.map(pick);
+    await tx.$executeRaw`
+      INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText")
+      SELECT u.id, u.workspace_id, u.request_id, 'outgoing'::"MessageDirection", u.from_name, u.from_address, u.to_address, u.subject, u.sent_at::timestamptz AT TIME ZONE 'UTC', u.body
+      FROM unnest(
+        ${col((r) => r.id)}::text[], ${col((r) => r.letter.workspaceId)}::text[], ${col((r) => r.letter.requestId)}::text[],
+        ${col((r) => r.message.fromName ?? null)}::text[], ${col((r) => r.message.fromAddress ?? null)}::text[], ${col((r) => r.message.toAddress)}::text[],
+        ${col((r) => r.message.subject)}::text[], ${col((r) => iso(r.letter.sentAt))}::text[], ${col((r) => r.message.text)}::text[]
+      ) AS u(id, workspace_id, request_id, from_name, from_address, to_address, subject, sent_at, body)`;
+  }
+  await tx.$executeRaw`
+    INSERT INTO "RequestEvent" (id, "workspaceId", "requestId", kind, "occurredAt", exemptions, note, "messageId", "createdById")
+    SELECT u.id, u.workspace_id, u.request_id, ${kind}::"EventKind", u.occurred_at::timestamptz AT TIME ZONE 'UTC', '{}'::text[], u.note, u.message_id, u.created_by
+    FROM unnest(
+      ${letters.map(() => newRowId("e"))}::text[], ${letters.map((l) => l.workspaceId)}::text[], ${letters.map((l) => l.requestId)}::text[],
+      ${letters.map((l) => iso(l.sentAt))}::text[], ${letters.map(note)}::text[], ${messageIds}::text[], ${letters.map((l) => l.createdById ?? null)}::text[]
+    ) AS u(id, workspace_id, request_id, occurred_at, note, message_id, created_by)`;
+}
+
+/**
+ * Draft requests whose letters have gone: each becomes "waiting for a response" with its
+ * `sent` entry (and outgoing message), and its clock starts from its own date of receipt.
+ * Within `tx` when given (so it commits with the caller's own writes), else in a transaction
+ * of its own. Guarded by status, so recording twice changes nothing. Returns the ids of the
+ * requests it marked sent (not those no longer drafts, or deleted).
+ */
+export async function markSent(letters: readonly SentLetter[], tx?: Tx): Promise<Set<string>> {
+  if (letters.length === 0) return new Set();
+  if (!tx) return db.$transaction((own) => markSent(letters, own));
+  const changed = await tx.$queryRaw<Array<{ id: string }>>`
+    UPDATE "FoiRequest" AS r SET status = ${SENT_STATUS}::"RequestStatus", "sentAt" = v.sent_at::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
+    FROM unnest(${letters.map((l) => l.requestId)}::text[], ${letters.map((l) => l.workspaceId)}::text[], ${letters.map((l) => iso(l.sentAt))}::text[]) AS v(id, workspace_id, sent_at)
+    WHERE r.id = v.id AND r."workspaceId" = v.workspace_id AND r.status = 'draft' AND r."deletedAt" IS NULL
+    RETURNING r.id`;
+  const marked = new Set(changed.map((r) => r.id));
+  // One `sent` entry per request, even if a letter is reported twice in one group.
+  const first = new Map<string, SentLetter>();
+  for (const l of letters) if (marked.has(l.requestId) && !first.has(l.requestId)) first.set(l.requestId, l);
+  await insertEntries(tx, [...first.values()], "sent", () => null);
+  await unsafeRecomputeClocks(tx, [...marked]);
+  return marked;
+}
+
+/** Chasers that have gone: kept on the timeline as outgoing messages with a note (no clock change). */
+export async function recordChasersSent(letters: readonly SentLetter[], tx: Tx): Promise<void> {
+  await insertEntries(tx, letters, "note", (l) => `Chaser sent by email to ${l.message?.toAddress ?? "the body"}.`);
+}
