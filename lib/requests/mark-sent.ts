@@ -36,31 +36,29 @@ if (!sentStep.ok) throw new Error(`The timeline refuses sending a draft: ${sentS
 const SENT_STATUS = sentStep.status;
 
 /**
- * Timeline entries with their outgoing messages (where there is one), in two statements:
+ * Timeline entries with their outgoing messages (where there is one), in one statement:
  * the `sent` entries of letters that went, or the notes of chasers.
  */
 async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent" | "note", note: (l: SentLetter) => string | null): Promise<void> {
   if (letters.length === 0) return;
-  const messageIds = letters.map((l) => (l.message ? newRowId("m") : null));
-  const withMessage = letters.flatMap((l, i) => (l.message ? [{ id: messageIds[i]!, letter: l, message: l.message }] : []));
-  if (withMessage.length > 0) {
-    const col = <T>(pick: (r: (typeof withMessage)[number]) => T) => withMessage.map(pick);
-    await tx.$executeRaw`
-      INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText")
-      SELECT u.id, u.workspace_id, u.request_id, 'outgoing'::"MessageDirection", u.from_name, u.from_address, u.to_address, u.subject, u.sent_at::timestamptz AT TIME ZONE 'UTC', u.body
-      FROM unnest(
-        ${col((r) => r.id)}::text[], ${col((r) => r.letter.workspaceId)}::text[], ${col((r) => r.letter.requestId)}::text[],
-        ${col((r) => r.message.fromName ?? null)}::text[], ${col((r) => r.message.fromAddress ?? null)}::text[], ${col((r) => r.message.toAddress)}::text[],
-        ${col((r) => r.message.subject)}::text[], ${col((r) => iso(r.letter.sentAt))}::text[], ${col((r) => r.message.text)}::text[]
-      ) AS u(id, workspace_id, request_id, from_name, from_address, to_address, subject, sent_at, body)`;
-  }
+  const col = <T>(pick: (l: SentLetter) => T) => letters.map(pick);
   await tx.$executeRaw`
+    WITH v AS (
+      SELECT * FROM unnest(
+        ${letters.map(() => newRowId("e"))}::text[], ${letters.map((l) => (l.message ? newRowId("m") : null))}::text[], ${col((l) => l.workspaceId)}::text[],
+        ${col((l) => l.requestId)}::text[], ${col((l) => iso(l.sentAt))}::text[], ${col(note)}::text[], ${col((l) => l.createdById ?? null)}::text[],
+        ${col((l) => l.message?.fromName ?? null)}::text[], ${col((l) => l.message?.fromAddress ?? null)}::text[], ${col((l) => l.message?.toAddress ?? null)}::text[],
+        ${col((l) => l.message?.subject ?? null)}::text[], ${col((l) => l.message?.text ?? null)}::text[]
+      ) AS v(event_id, message_id, workspace_id, request_id, sent_at, note, created_by, from_name, from_address, to_address, subject, body)
+    ),
+    m AS (
+      INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText")
+      SELECT message_id, workspace_id, request_id, 'outgoing'::"MessageDirection", from_name, from_address, to_address, subject, sent_at::timestamptz AT TIME ZONE 'UTC', body
+      FROM v WHERE message_id IS NOT NULL
+    )
     INSERT INTO "RequestEvent" (id, "workspaceId", "requestId", kind, "occurredAt", exemptions, note, "messageId", "createdById")
-    SELECT u.id, u.workspace_id, u.request_id, ${kind}::"EventKind", u.occurred_at::timestamptz AT TIME ZONE 'UTC', '{}'::text[], u.note, u.message_id, u.created_by
-    FROM unnest(
-      ${letters.map(() => newRowId("e"))}::text[], ${letters.map((l) => l.workspaceId)}::text[], ${letters.map((l) => l.requestId)}::text[],
-      ${letters.map((l) => iso(l.sentAt))}::text[], ${letters.map(note)}::text[], ${messageIds}::text[], ${letters.map((l) => l.createdById ?? null)}::text[]
-    ) AS u(id, workspace_id, request_id, occurred_at, note, message_id, created_by)`;
+    SELECT event_id, workspace_id, request_id, ${kind}::"EventKind", sent_at::timestamptz AT TIME ZONE 'UTC', '{}'::text[], note, message_id, created_by
+    FROM v`;
 }
 
 /**

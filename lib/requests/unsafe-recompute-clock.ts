@@ -1,11 +1,11 @@
 import "server-only";
 import type { WorkingDayCalendar } from "@/lib/deadlines";
 import { db, Prisma } from "@/lib/db/client";
-import type { Law } from "@/lib/generated/prisma";
+import type { EventKind, Law, ReceiptConvention } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { storedClockColumns } from "@/lib/requests/stored-clock";
 
-type Client = Pick<Prisma.TransactionClient, "foiRequest" | "$executeRaw">;
+type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
 /**
  * Recomputes requests' clocks from their timelines and stores the dates the dashboard indexes
@@ -16,22 +16,25 @@ type Client = Pick<Prisma.TransactionClient, "foiRequest" | "$executeRaw">;
  */
 export async function unsafeRecomputeClocks(client: Client, requestIds: readonly string[]): Promise<Set<string>> {
   if (requestIds.length === 0) return new Set();
-  const requests = await client.foiRequest.findMany({
-    where: { id: { in: [...new Set(requestIds)] } },
-    select: {
-      id: true,
-      law: true,
-      workspace: { select: { receiptConvention: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, newDueOn: true } },
-    },
-  });
+  // One statement for every request and its timeline, oldest entry first.
+  const requests = await client.$queryRaw<Array<{ id: string; law: Law; convention: ReceiptConvention; kinds: EventKind[]; at: string[]; newDue: Array<string | null> }>>`
+    SELECT r.id, r.law::text AS law, w."receiptConvention"::text AS convention,
+      COALESCE(e.kinds, '{}') AS kinds, COALESCE(e.at, '{}') AS at, COALESCE(e.new_due, '{}') AS "newDue"
+    FROM "FoiRequest" r JOIN "Workspace" w ON w.id = r."workspaceId"
+    LEFT JOIN LATERAL (
+      SELECT array_agg(kind::text ORDER BY "occurredAt", "createdAt") AS kinds,
+        array_agg(to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ORDER BY "occurredAt", "createdAt") AS at,
+        array_agg("newDueOn"::text ORDER BY "occurredAt", "createdAt") AS new_due
+      FROM "RequestEvent" WHERE "requestId" = r.id
+    ) e ON true
+    WHERE r.id = ANY(${[...new Set(requestIds)]}::text[])`;
   if (requests.length === 0) return new Set();
   const calendars = new Map<Law, WorkingDayCalendar>();
   for (const law of new Set(requests.map((r) => r.law))) calendars.set(law, await calendarFor(law));
-  const rows = requests.map((r) => ({
-    id: r.id,
-    ...storedClockColumns({ law: r.law, receiptConvention: r.workspace.receiptConvention, calendar: calendars.get(r.law)!, events: r.events }),
-  }));
+  const rows = requests.map((r) => {
+    const events = r.kinds.map((kind, i) => ({ kind, occurredAt: new Date(r.at[i]!), newDueOn: r.newDue[i] ? new Date(`${r.newDue[i]}T00:00:00Z`) : null }));
+    return { id: r.id, ...storedClockColumns({ law: r.law, receiptConvention: r.convention, calendar: calendars.get(r.law)!, events }) };
+  });
   const col = (pick: (r: (typeof rows)[number]) => string | null) => rows.map(pick);
   await client.$executeRaw`
     UPDATE "FoiRequest" AS r SET
