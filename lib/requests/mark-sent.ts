@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, Prisma } from "@/lib/db/client";
 import { newRowId } from "@/lib/db/row-id";
 import { applyEvent } from "@/lib/requests/timeline";
 import { unsafeRecomputeClocks } from "@/lib/requests/unsafe-recompute-clock";
@@ -36,29 +36,46 @@ if (!sentStep.ok) throw new Error(`The timeline refuses sending a draft: ${sentS
 const SENT_STATUS = sentStep.status;
 
 /**
- * Timeline entries with their outgoing messages (where there is one), in one statement:
- * the `sent` entries of letters that went, or the notes of chasers.
+ * Timeline entries with their outgoing messages (where there is one), in one statement: the
+ * `sent` entries of drafts whose letters went (each draft made sent in the same statement,
+ * guarded by status; one entry per request even if a letter is reported twice), or the notes
+ * of chasers. Returns the requests it wrote to.
  */
-async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent" | "note", note: (l: SentLetter) => string | null): Promise<void> {
-  if (letters.length === 0) return;
+async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent" | "note", note: (l: SentLetter) => string | null): Promise<Set<string>> {
+  if (letters.length === 0) return new Set();
   const col = <T>(pick: (l: SentLetter) => T) => letters.map(pick);
-  await tx.$executeRaw`
+  const written =
+    kind === "sent"
+      ? Prisma.sql`
+        r AS (
+          UPDATE "FoiRequest" AS r SET status = ${SENT_STATUS}::"RequestStatus", "sentAt" = v.sent_at::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
+          FROM v WHERE r.id = v.request_id AND r."workspaceId" = v.workspace_id AND r.status = 'draft' AND r."deletedAt" IS NULL
+          RETURNING r.id
+        ),
+        f AS (SELECT DISTINCT ON (v.request_id) v.* FROM v JOIN r ON r.id = v.request_id ORDER BY v.request_id, v.ord),`
+      : Prisma.sql`f AS (SELECT * FROM v),`;
+  const rows = await tx.$queryRaw<Array<{ id: string }>>`
     WITH v AS (
       SELECT * FROM unnest(
         ${letters.map(() => newRowId("e"))}::text[], ${letters.map((l) => (l.message ? newRowId("m") : null))}::text[], ${col((l) => l.workspaceId)}::text[],
         ${col((l) => l.requestId)}::text[], ${col((l) => iso(l.sentAt))}::text[], ${col(note)}::text[], ${col((l) => l.createdById ?? null)}::text[],
         ${col((l) => l.message?.fromName ?? null)}::text[], ${col((l) => l.message?.fromAddress ?? null)}::text[], ${col((l) => l.message?.toAddress ?? null)}::text[],
         ${col((l) => l.message?.subject ?? null)}::text[], ${col((l) => l.message?.text ?? null)}::text[]
-      ) AS v(event_id, message_id, workspace_id, request_id, sent_at, note, created_by, from_name, from_address, to_address, subject, body)
+      ) WITH ORDINALITY AS v(event_id, message_id, workspace_id, request_id, sent_at, note, created_by, from_name, from_address, to_address, subject, body, ord)
     ),
+    ${written}
     m AS (
       INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText")
       SELECT message_id, workspace_id, request_id, 'outgoing'::"MessageDirection", from_name, from_address, to_address, subject, sent_at::timestamptz AT TIME ZONE 'UTC', body
-      FROM v WHERE message_id IS NOT NULL
+      FROM f WHERE message_id IS NOT NULL
+    ),
+    e AS (
+      INSERT INTO "RequestEvent" (id, "workspaceId", "requestId", kind, "occurredAt", exemptions, note, "messageId", "createdById")
+      SELECT event_id, workspace_id, request_id, ${kind}::"EventKind", sent_at::timestamptz AT TIME ZONE 'UTC', '{}'::text[], note, message_id, created_by
+      FROM f
     )
-    INSERT INTO "RequestEvent" (id, "workspaceId", "requestId", kind, "occurredAt", exemptions, note, "messageId", "createdById")
-    SELECT event_id, workspace_id, request_id, ${kind}::"EventKind", sent_at::timestamptz AT TIME ZONE 'UTC', '{}'::text[], note, message_id, created_by
-    FROM v`;
+    SELECT DISTINCT request_id AS id FROM f`;
+  return new Set(rows.map((r) => r.id));
 }
 
 /**
@@ -71,16 +88,7 @@ async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent
 export async function markSent(letters: readonly SentLetter[], tx?: Tx): Promise<Set<string>> {
   if (letters.length === 0) return new Set();
   if (!tx) return db.$transaction((own) => markSent(letters, own));
-  const changed = await tx.$queryRaw<Array<{ id: string }>>`
-    UPDATE "FoiRequest" AS r SET status = ${SENT_STATUS}::"RequestStatus", "sentAt" = v.sent_at::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
-    FROM unnest(${letters.map((l) => l.requestId)}::text[], ${letters.map((l) => l.workspaceId)}::text[], ${letters.map((l) => iso(l.sentAt))}::text[]) AS v(id, workspace_id, sent_at)
-    WHERE r.id = v.id AND r."workspaceId" = v.workspace_id AND r.status = 'draft' AND r."deletedAt" IS NULL
-    RETURNING r.id`;
-  const marked = new Set(changed.map((r) => r.id));
-  // One `sent` entry per request, even if a letter is reported twice in one group.
-  const first = new Map<string, SentLetter>();
-  for (const l of letters) if (marked.has(l.requestId) && !first.has(l.requestId)) first.set(l.requestId, l);
-  await insertEntries(tx, [...first.values()], "sent", () => null);
+  const marked = await insertEntries(tx, letters, "sent", () => null);
   await unsafeRecomputeClocks(tx, [...marked]);
   return marked;
 }
