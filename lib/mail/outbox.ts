@@ -304,7 +304,7 @@ export function registerDeliveryHook(purpose: string, hook: DeliveryHook): void 
 }
 
 /** "request:<id>" -> "request"; a message without a dedupe key has no purpose. */
-export function purposeOf(dedupeKey: string | null): string | null {
+function purposeOf(dedupeKey: string | null): string | null {
   if (!dedupeKey) return null;
   const colon = dedupeKey.indexOf(":");
   return colon > 0 ? dedupeKey.slice(0, colon) : null;
