@@ -1,17 +1,18 @@
 import "server-only";
 import { z } from "zod";
-import { computeClock, formatUkDate, receiptDate, type Clock } from "@/lib/deadlines";
+import { formatUkDate, receiptDate, type Clock } from "@/lib/deadlines";
 import { db, type Prisma } from "@/lib/db/client";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import type { EventKind, Law, ReceiptConvention } from "@/lib/generated/prisma";
+import type { EventKind, ReceiptConvention } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { draftLetters, letterFactsFromRequest } from "@/lib/letters/draft-letters";
 import { queueMail } from "@/lib/mail/send-mail";
 import { londonInstant } from "@/lib/requests/dates";
 import { eventLabels } from "@/lib/requests/labels";
 import { todayInLondon } from "@/lib/requests/queries";
+import { clockFromTimeline } from "@/lib/requests/stored-clock";
 import { replayTimeline } from "@/lib/requests/timeline";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 import { now } from "@/lib/time";
@@ -77,11 +78,7 @@ async function loadRequests(actor: Actor, batchId: string, requestIds: string[],
 }
 
 async function clockOf(request: LoadedRequest, convention: ReceiptConvention, today: string): Promise<Clock> {
-  return computeClock(
-    request.events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), ...(e.newDueOn ? { newDueDate: e.newDueOn.toISOString().slice(0, 10) } : {}) })),
-    { law: request.law as Law, convention: convention === "next_working_day" ? "next-working-day" : "calendar", calendar: await calendarFor(request.law) },
-    today,
-  );
+  return clockFromTimeline({ law: request.law, receiptConvention: convention, calendar: await calendarFor(request.law), events: request.events }, today);
 }
 
 interface ChaserDraft {

@@ -5,7 +5,7 @@ import { now } from "@/lib/time";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { newRowId } from "@/lib/mail/send-mail";
+import { newRowId } from "@/lib/db/row-id";
 import type { Outcome } from "@/lib/generated/prisma";
 import { BatchValidationError } from "@/lib/batches/errors";
 import { startBatchSchema, type StartBatchInput } from "@/lib/batches/schemas";

@@ -2,18 +2,19 @@ import "server-only";
 import { z } from "zod";
 import { receiptDate } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { now } from "@/lib/time";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import type { Channel } from "@/lib/generated/prisma";
-import { newRowId, queueMails, type Mail } from "@/lib/mail/send-mail";
+import { newRowId } from "@/lib/db/row-id";
+import { confirmUnconfirmedSent, queueMails, type Mail } from "@/lib/mail/send-mail";
+import { createDraftRequests } from "@/lib/requests/create-request";
 import { londonInstant } from "@/lib/requests/dates";
+import { markSent } from "@/lib/requests/mark-sent";
 import { todayInLondon } from "@/lib/requests/queries";
 import { BatchStateError, BatchValidationError } from "@/lib/batches/errors";
 import { lockDraftBatch } from "@/lib/batches/edit-batch";
-import { recordDelivered, recordRequestSent } from "@/lib/batches/record-sent";
 import { effectiveChannel, loadBatchForLetters, renderFor, subjectFor, type LoadedBatch } from "@/lib/batches/render";
 import { batchReadiness, type BatchReadiness } from "@/lib/batches/readiness";
 import { markSentSchema, resolveUnconfirmedSchema, type ResolveUnconfirmedChoice } from "@/lib/batches/schemas";
@@ -49,18 +50,11 @@ export async function sendBatch(actor: Actor, batchId: string): Promise<{ create
 
       // One statement for every request, returning each reference (the "[FOI #n]" token);
       // references follow the recipients' order.
-      const at = createdAt.toISOString();
-      const inserted = await tx.$queryRaw<Array<{ id: string; reference: number }>>`
-        INSERT INTO "FoiRequest" (id, "workspaceId", "bodyId", "parentId", "batchId", law, title, letter, channel, status, "createdById", "createdAt", "updatedAt")
-        SELECT u.id, ${actor.workspaceId}, u.body_id, ${batch.parentId}::text, ${batch.id}, ${batch.law}::"Law", u.title, u.letter, u.channel::"Channel", 'draft'::"RequestStatus",
-          ${actor.userId}, ${at}::timestamptz AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC'
-        FROM unnest(
-          ${rows.map((r) => r.requestId)}::text[], ${rows.map((r) => r.recipient.body.id)}::text[], ${rows.map((r) => r.rendered.title)}::text[],
-          ${rows.map((r) => r.rendered.letter)}::text[], ${rows.map((r) => r.channel)}::text[]
-        ) WITH ORDINALITY AS u(id, body_id, title, letter, channel, ord)
-        ORDER BY u.ord
-        RETURNING id, reference`;
-      const referenceOf = new Map(inserted.map((r) => [r.id, Number(r.reference)]));
+      const referenceOf = await createDraftRequests(
+        tx,
+        { workspaceId: actor.workspaceId, createdById: actor.userId, batchId: batch.id, parentId: batch.parentId, law: batch.law, createdAt },
+        rows.map((r) => ({ id: r.requestId, bodyId: r.recipient.body.id, title: r.rendered.title, letter: r.rendered.letter, channel: r.channel })),
+      );
       await tx.$executeRaw`
         UPDATE "BatchRecipient" AS r SET "requestId" = v.request_id
         FROM (SELECT unnest(${rows.map((row) => row.recipient.id)}::text[]) AS id, unnest(${rows.map((row) => row.requestId)}::text[]) AS request_id) AS v
@@ -184,17 +178,19 @@ export async function markRecipientSent(actor: Actor, batchId: string, recipient
 
   await db.$transaction(async (tx) => {
     if (url) await tx.foiRequest.update({ where: { id: request.id }, data: { externalUrl: url } });
-    const recorded = await recordRequestSent(tx, {
-      requestId: request.id,
-      workspaceId: actor.workspaceId,
-      sentAt: londonInstant(sentOn),
-      text: request.letter,
-      subject: request.title,
-      toAddress: null,
-      fromName: null,
-      createdById: actor.userId,
-    });
-    if (!recorded) throw new BatchStateError(`The letter to ${recipient.body.name} is already marked as sent.`);
+    const marked = await markSent(
+      [
+        {
+          requestId: request.id,
+          workspaceId: actor.workspaceId,
+          sentAt: londonInstant(sentOn),
+          message: { text: request.letter, subject: request.title, toAddress: null, fromName: null },
+          createdById: actor.userId,
+        },
+      ],
+      tx,
+    );
+    if (!marked.has(request.id)) throw new BatchStateError(`The letter to ${recipient.body.name} is already marked as sent.`);
     await recordAudit(
       { workspaceId: actor.workspaceId, userId: actor.userId, action: "batch.recipient.sent", entity: "FoiRequest", entityId: request.id, data: { sentOn, channel, url: url ?? null } },
       tx,
@@ -206,7 +202,7 @@ async function findDelivery(actor: Actor, deliveryId: string) {
   const found = await db.delivery.findFirst({ where: { id: deliveryId, workspaceId: actor.workspaceId }, include: { request: { select: { deletedAt: true } } } });
   if (!found) throw new NotFoundError("That email is not in this workspace.");
   const { request, ...delivery } = found;
-  // A deleted request's letter is not sent (lib/mail/send-mail.ts) nor recorded as sent.
+  // A deleted request's letter is not sent (lib/mail/outbox.ts) nor recorded as sent.
   if (request?.deletedAt) throw new BatchStateError("That letter's request was deleted: an owner can restore it under Deleted requests, then send it.");
   return delivery;
 }
@@ -229,10 +225,8 @@ export async function resolveUnconfirmed(actor: Actor, deliveryId: string, choic
       });
       if (changed.count === 0) throw new BatchStateError("This email is no longer waiting for a decision.");
     } else {
-      const sentAt = delivery.claimedAt ?? now();
-      const changed = await tx.delivery.updateMany({ where: { id: delivery.id, state: "unconfirmed" }, data: { state: "sent", sentAt, lastError: null } });
-      if (changed.count === 0) throw new BatchStateError("This email is no longer waiting for a decision.");
-      await recordDelivered(tx, [{ ...delivery, sentAt, from: env().MAIL_FROM }]);
+      const confirmed = await confirmUnconfirmedSent(delivery.id, delivery.claimedAt ?? now(), tx);
+      if (!confirmed) throw new BatchStateError("This email is no longer waiting for a decision.");
     }
     await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: `delivery.${parsedChoice}`, entity: "Delivery", entityId: delivery.id }, tx);
   });

@@ -1,6 +1,7 @@
 import "server-only";
 import nodemailer, { type Transporter } from "nodemailer";
 import { env } from "@/lib/env";
+import { showInDevMailbox } from "@/lib/mail/dev-mailbox";
 
 export interface OutgoingMail {
   to: string;
@@ -76,4 +77,10 @@ export async function sendOverSmtp(mail: OutgoingMail): Promise<void> {
     if (code !== undefined && code >= 500) throw new PermanentMailError((error as Error).message);
     throw error;
   }
+}
+
+/** One message over the transport it was queued for: the SMTP relay, or the dev mailbox. */
+export async function transmit(mail: OutgoingMail, transport: string): Promise<void> {
+  if (transport === "smtp") await sendOverSmtp(mail);
+  else showInDevMailbox(mail);
 }

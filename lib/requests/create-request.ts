@@ -1,12 +1,13 @@
 import "server-only";
 import { receiptDate } from "@/lib/deadlines";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
+import type { Channel, Law } from "@/lib/generated/prisma";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { londonInstant } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
 import { createRequestSchema, type CreateRequestInput } from "@/lib/requests/schemas";
-import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
+import { markSent } from "@/lib/requests/mark-sent";
 
 export type RequestWriteResult = { ok: true; requestId: string } | { ok: false; fieldErrors: Record<string, string[]>; message?: string };
 
@@ -46,21 +47,11 @@ export async function createRequest(actor: Actor, input: unknown): Promise<Reque
   const sentAt = data.sentDate ? londonInstant(data.sentDate, data.sentTime) : null;
   const requestId = await db.$transaction(async (tx) => {
     const request = await tx.foiRequest.create({
-      data: {
-        workspaceId: actor.workspaceId,
-        ...requestColumns(data),
-        status: sentAt ? "awaiting_response" : "draft",
-        sentAt,
-        createdById: actor.userId,
-      },
+      data: { workspaceId: actor.workspaceId, ...requestColumns(data), status: "draft", createdById: actor.userId },
       select: { id: true },
     });
-    if (sentAt) {
-      await tx.requestEvent.create({
-        data: { workspaceId: actor.workspaceId, requestId: request.id, kind: "sent", occurredAt: sentAt, createdById: actor.userId },
-      });
-      await unsafeRecomputeClock(request.id, tx);
-    }
+    // Logged with its date sent: a draft sent at once, like any other.
+    if (sentAt) await markSent([{ requestId: request.id, workspaceId: actor.workspaceId, sentAt, message: null, createdById: actor.userId }], tx);
     await recordAudit(
       { workspaceId: actor.workspaceId, userId: actor.userId, action: "request.create", entity: "FoiRequest", entityId: request.id, data: { sent: sentAt ? receiptDate(sentAt) : null } },
       tx,
@@ -68,4 +59,38 @@ export async function createRequest(actor: Actor, input: unknown): Promise<Reque
     return request.id;
   });
   return { ok: true, requestId };
+}
+
+export interface DraftRequestRow {
+  /** Made by the caller (lib/db/row-id), so its other rows can point at it in the same statement. */
+  id: string;
+  bodyId: string;
+  title: string;
+  letter: string;
+  channel: Channel;
+}
+
+/**
+ * Many draft requests in one statement (a batch of 1,000: one INSERT, not 1,000), within the
+ * caller's transaction. Returns each request's reference (the "[FOI #n]" token), in the rows'
+ * order. Unscoped beyond `workspaceId`: the caller has checked the actor may write there.
+ */
+export async function createDraftRequests(
+  tx: Pick<Prisma.TransactionClient, "$queryRaw">,
+  common: { workspaceId: string; createdById: string; batchId: string | null; parentId: string | null; law: Law; createdAt: Date },
+  rows: readonly DraftRequestRow[],
+): Promise<Map<string, number>> {
+  if (rows.length === 0) return new Map();
+  const at = common.createdAt.toISOString();
+  const inserted = await tx.$queryRaw<Array<{ id: string; reference: number }>>`
+    INSERT INTO "FoiRequest" (id, "workspaceId", "bodyId", "parentId", "batchId", law, title, letter, channel, status, "createdById", "createdAt", "updatedAt")
+    SELECT u.id, ${common.workspaceId}, u.body_id, ${common.parentId}::text, ${common.batchId}::text, ${common.law}::"Law", u.title, u.letter, u.channel::"Channel", 'draft'::"RequestStatus",
+      ${common.createdById}, ${at}::timestamptz AT TIME ZONE 'UTC', ${at}::timestamptz AT TIME ZONE 'UTC'
+    FROM unnest(
+      ${rows.map((r) => r.id)}::text[], ${rows.map((r) => r.bodyId)}::text[], ${rows.map((r) => r.title)}::text[],
+      ${rows.map((r) => r.letter)}::text[], ${rows.map((r) => r.channel)}::text[]
+    ) WITH ORDINALITY AS u(id, body_id, title, letter, channel, ord)
+    ORDER BY u.ord
+    RETURNING id, reference`;
+  return new Map(inserted.map((r) => [r.id, Number(r.reference)]));
 }

@@ -1,11 +1,12 @@
 import "server-only";
-import { computeClock, describeClock } from "@/lib/deadlines";
+import { describeClock } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { todayInLondon } from "@/lib/requests/queries";
 import { nextStep } from "@/lib/requests/next-step";
+import { clockFromTimeline } from "@/lib/requests/stored-clock";
 
 /** One request with its timeline, correspondence and its clock as of today. */
 export async function getRequest(actor: Actor, requestId: string) {
@@ -35,13 +36,8 @@ export async function getRequest(actor: Actor, requestId: string) {
   });
   if (!request) throw new NotFoundError("That request is not in this workspace.");
   const today = todayInLondon();
-  const clock = computeClock(
-    request.events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), ...(e.newDueOn ? { newDueDate: e.newDueOn.toISOString().slice(0, 10) } : {}) })),
-    {
-      law: request.law,
-      convention: request.workspace.receiptConvention === "next_working_day" ? "next-working-day" : "calendar",
-      calendar: await calendarFor(request.law),
-    },
+  const clock = clockFromTimeline(
+    { law: request.law, receiptConvention: request.workspace.receiptConvention, calendar: await calendarFor(request.law), events: request.events },
     today,
   );
   return { ...request, clock, summary: describeClock(clock, today), nextStep: nextStep(request.status, clock), today };

@@ -1,46 +1,59 @@
 import "server-only";
-import { computeClock, type ClockEvent } from "@/lib/deadlines";
-import { db, type Prisma } from "@/lib/db/client";
+import type { WorkingDayCalendar } from "@/lib/deadlines";
+import { db, Prisma } from "@/lib/db/client";
+import type { EventKind, Law, ReceiptConvention } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
-import { toDbDate } from "@/lib/requests/dates";
+import { storedClockColumns } from "@/lib/requests/stored-clock";
+
+type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 
 /**
- * Recomputes a request's clock from its timeline and stores the dates the dashboard
- * indexes on. Called after every event (inside its transaction) and whenever the holiday
- * data changes. Unscoped: callers have already checked the request belongs to the actor.
+ * Recomputes requests' clocks from their timelines and stores the dates the dashboard indexes
+ * on: the only writer of those columns. Called after every change to a timeline (inside its
+ * transaction) and whenever the holiday data changes. Two statements for any number of
+ * requests (a group of 500 delivered letters is not 500 round trips). Unscoped: callers have
+ * already checked the requests belong to the actor. Returns the ids it found.
  */
-export async function unsafeRecomputeClock(requestId: string, client: Pick<Prisma.TransactionClient, "foiRequest"> = db): Promise<void> {
-  const request = await client.foiRequest.findUniqueOrThrow({
-    where: { id: requestId },
-    select: {
-      law: true,
-      workspace: { select: { receiptConvention: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, newDueOn: true } },
-    },
+export async function unsafeRecomputeClocks(client: Client, requestIds: readonly string[]): Promise<Set<string>> {
+  if (requestIds.length === 0) return new Set();
+  // One statement for every request and its timeline, oldest entry first.
+  const requests = await client.$queryRaw<Array<{ id: string; law: Law; convention: ReceiptConvention; kinds: EventKind[]; at: string[]; newDue: Array<string | null> }>>`
+    SELECT r.id, r.law::text AS law, w."receiptConvention"::text AS convention,
+      COALESCE(e.kinds, '{}') AS kinds, COALESCE(e.at, '{}') AS at, COALESCE(e.new_due, '{}') AS "newDue"
+    FROM "FoiRequest" r JOIN "Workspace" w ON w.id = r."workspaceId"
+    LEFT JOIN LATERAL (
+      SELECT array_agg(kind::text ORDER BY "occurredAt", "createdAt") AS kinds,
+        array_agg(to_char("occurredAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') ORDER BY "occurredAt", "createdAt") AS at,
+        array_agg("newDueOn"::text ORDER BY "occurredAt", "createdAt") AS new_due
+      FROM "RequestEvent" WHERE "requestId" = r.id
+    ) e ON true
+    WHERE r.id = ANY(${[...new Set(requestIds)]}::text[])`;
+  if (requests.length === 0) return new Set();
+  const calendars = new Map<Law, WorkingDayCalendar>();
+  for (const law of new Set(requests.map((r) => r.law))) calendars.set(law, await calendarFor(law));
+  const rows = requests.map((r) => {
+    const events = r.kinds.map((kind, i) => ({ kind, occurredAt: new Date(r.at[i]!), newDueOn: r.newDue[i] ? new Date(`${r.newDue[i]}T00:00:00Z`) : null }));
+    return { id: r.id, ...storedClockColumns({ law: r.law, receiptConvention: r.convention, calendar: calendars.get(r.law)!, events }) };
   });
-  const events: ClockEvent[] = request.events.map((e) => ({
-    kind: e.kind,
-    at: e.occurredAt.toISOString(),
-    ...(e.newDueOn ? { newDueDate: e.newDueOn.toISOString().slice(0, 10) } : {}),
-  }));
-  const clock = computeClock(events, {
-    law: request.law,
-    convention: request.workspace.receiptConvention === "next_working_day" ? "next-working-day" : "calendar",
-    calendar: await calendarFor(request.law),
-  });
-  const openReview = clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
-  await client.foiRequest.update({
-    where: { id: requestId },
-    data: {
-      receivedOn: toDbDate(clock.received),
-      dueOn: toDbDate(clock.extendedDue ?? clock.due),
-      veryOverdueOn: toDbDate(clock.veryOverdue),
-      reviewDueOn: toDbDate(openReview ? openReview.due : null),
-      reviewRequestedOn: toDbDate(openReview ? openReview.requested : null),
-      reviewVeryOverdueOn: toDbDate(openReview ? openReview.veryOverdue : null),
-      waitingSince: toDbDate(clock.waitingFor ? (clock.pauses.findLast((p) => p.to === null)?.from ?? null) : null),
-      answeredOn: toDbDate(clock.answeredOn),
-      clockProjected: clock.projected,
-    },
-  });
+  const col = (pick: (r: (typeof rows)[number]) => string | null) => rows.map(pick);
+  await client.$executeRaw`
+    UPDATE "FoiRequest" AS r SET
+      "receivedOn" = v.received_on, "dueOn" = v.due_on, "veryOverdueOn" = v.very_overdue_on, "reviewDueOn" = v.review_due_on,
+      "reviewRequestedOn" = v.review_requested_on, "reviewVeryOverdueOn" = v.review_very_overdue_on, "waitingSince" = v.waiting_since,
+      "answeredOn" = v.answered_on, "clockProjected" = v.projected, "updatedAt" = now() AT TIME ZONE 'UTC'
+    FROM unnest(
+      ${col((r) => r.id)}::text[], ${col((r) => r.receivedOn)}::date[], ${col((r) => r.dueOn)}::date[], ${col((r) => r.veryOverdueOn)}::date[],
+      ${col((r) => r.reviewDueOn)}::date[], ${col((r) => r.reviewRequestedOn)}::date[], ${col((r) => r.reviewVeryOverdueOn)}::date[],
+      ${col((r) => r.waitingSince)}::date[], ${col((r) => r.answeredOn)}::date[], ${rows.map((r) => r.clockProjected)}::boolean[]
+    ) AS v(id, received_on, due_on, very_overdue_on, review_due_on, review_requested_on, review_very_overdue_on, waiting_since, answered_on, projected)
+    WHERE r.id = v.id`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/** One request: see unsafeRecomputeClocks. Throws Prisma's not-found error (P2025) when it is gone. */
+export async function unsafeRecomputeClock(requestId: string, client: Client = db): Promise<void> {
+  const found = await unsafeRecomputeClocks(client, [requestId]);
+  if (!found.has(requestId)) {
+    throw new Prisma.PrismaClientKnownRequestError(`No request ${requestId} to recompute.`, { code: "P2025", clientVersion: Prisma.prismaVersion.client });
+  }
 }

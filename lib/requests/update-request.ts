@@ -6,7 +6,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { londonInstant } from "@/lib/requests/dates";
 import { updateRequestSchema, updateSentRequestSchema } from "@/lib/requests/schemas";
 import { checkRequestFields, requestColumns, type RequestWriteResult } from "@/lib/requests/create-request";
-import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
+import { markSent } from "@/lib/requests/mark-sent";
 
 /**
  * A draft can change everything (and becomes sent when a date is given); a sent request
@@ -40,18 +40,10 @@ export async function updateRequest(actor: Actor, input: unknown): Promise<Reque
   const sentAt = data.sentDate ? londonInstant(data.sentDate, data.sentTime) : null;
   await db.$transaction(async (tx) => {
     // Guarded by status: a concurrent "mark as sent" wins and this edit changes nothing.
-    const changed = await tx.foiRequest.updateMany({
-      where: { id: current.id, status: "draft", deletedAt: null },
-      data: {
-        ...requestColumns(data),
-        ...(sentAt ? { status: "awaiting_response" as const, sentAt } : {}),
-      },
-    });
+    const changed = await tx.foiRequest.updateMany({ where: { id: current.id, status: "draft", deletedAt: null }, data: requestColumns(data) });
     if (changed.count === 0) throw new NotFoundError("This request was sent meanwhile: its letter can no longer change.");
-    if (sentAt) {
-      await tx.requestEvent.create({ data: { workspaceId: actor.workspaceId, requestId: current.id, kind: "sent", occurredAt: sentAt, createdById: actor.userId } });
-      await unsafeRecomputeClock(current.id, tx);
-    }
+    // The update above holds the row, so the draft is still a draft here.
+    if (sentAt) await markSent([{ requestId: current.id, workspaceId: actor.workspaceId, sentAt, message: null, createdById: actor.userId }], tx);
     await recordAudit({ workspaceId: actor.workspaceId, userId: actor.userId, action: sentAt ? "request.send" : "request.update", entity: "FoiRequest", entityId: current.id }, tx);
   });
   return { ok: true, requestId: current.id };

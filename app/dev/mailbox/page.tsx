@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { isDevMailboxEnabled, isLoopbackRequest } from "@/lib/env";
-import { listDevMailbox } from "@/lib/mail/send-mail";
+import { listDevMailbox } from "@/lib/mail/dev-mailbox";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
 export const dynamic = "force-dynamic";

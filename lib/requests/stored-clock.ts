@@ -1,0 +1,65 @@
+// The one mapping from a request's timeline, as stored, to its clock and to the clock dates
+// stored on the request (which the dashboard, the alert sweep and the calendar feed index on).
+// Pure: the calendar is passed in. Every writer of those columns goes through storedClockColumns.
+import { computeClock, type Clock, type ClockEvent, type Convention, type WorkingDayCalendar } from "@/lib/deadlines";
+import type { EventKind, Law, ReceiptConvention } from "@/lib/generated/prisma";
+
+/** A timeline entry as read from the database. */
+export interface StoredEvent {
+  kind: EventKind;
+  occurredAt: Date;
+  newDueOn: Date | null;
+}
+
+/** The workspace's receipt-convention setting, in the clock's words. */
+export function clockConvention(convention: ReceiptConvention): Convention {
+  return convention === "next_working_day" ? "next-working-day" : "calendar";
+}
+
+/** Timeline entries (oldest first) as the clock reads them. */
+export function clockEvents(events: readonly StoredEvent[]): ClockEvent[] {
+  return events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), ...(e.newDueOn ? { newDueDate: e.newDueOn.toISOString().slice(0, 10) } : {}) }));
+}
+
+export interface ClockSource {
+  law: Law;
+  receiptConvention: ReceiptConvention;
+  calendar: WorkingDayCalendar;
+  events: readonly StoredEvent[];
+}
+
+/** A request's clock from its stored timeline; as of `today` when given. */
+export function clockFromTimeline(source: ClockSource, today?: string): Clock {
+  return computeClock(clockEvents(source.events), { law: source.law, convention: clockConvention(source.receiptConvention), calendar: source.calendar }, today);
+}
+
+/** The clock dates stored on a request, as YYYY-MM-DD (null when there is none). */
+export interface StoredClockColumns {
+  receivedOn: string | null;
+  dueOn: string | null;
+  veryOverdueOn: string | null;
+  reviewDueOn: string | null;
+  reviewRequestedOn: string | null;
+  reviewVeryOverdueOn: string | null;
+  waitingSince: string | null;
+  answeredOn: string | null;
+  clockProjected: boolean;
+}
+
+/** What the timeline means for the stored columns: the one place they are worked out. */
+export function storedClockColumns(source: ClockSource): StoredClockColumns {
+  const clock = clockFromTimeline(source);
+  // Only an open review has dates to chase; an answered or withdrawn one keeps none.
+  const openReview = clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
+  return {
+    receivedOn: clock.received,
+    dueOn: clock.extendedDue ?? clock.due,
+    veryOverdueOn: clock.veryOverdue,
+    reviewDueOn: openReview ? openReview.due : null,
+    reviewRequestedOn: openReview ? openReview.requested : null,
+    reviewVeryOverdueOn: openReview ? openReview.veryOverdue : null,
+    waitingSince: clock.waitingFor ? (clock.pauses.findLast((p) => p.to === null)?.from ?? null) : null,
+    answeredOn: clock.answeredOn,
+    clockProjected: clock.projected,
+  };
+}
