@@ -20,6 +20,7 @@ import { BatchDetailsForm } from "@/components/batch-details-form";
 import { BatchCopyLetter } from "@/components/batch-copy-letter";
 import { BatchMarkSentForm } from "@/components/batch-mark-sent-form";
 import { BatchSelectOverdue } from "@/components/batch-select-overdue";
+import { WorkingDaysTag } from "@/components/working-days-tag";
 import { FilterSelect } from "@/components/filter-select";
 import { Pagination } from "@/components/pagination";
 import {
@@ -437,13 +438,7 @@ async function SentBatch({ batch, query }: { batch: BatchDetails; query: Params 
 }
 
 function DaysLeft({ row }: { row: RecipientRow }) {
-  if (row.workingDaysOverdue !== null && row.workingDaysOverdue > 0) {
-    return <span className="tag overdue">Overdue by {row.workingDaysOverdue === 1 ? "1 working day" : `${row.workingDaysOverdue} working days`}</span>;
-  }
-  if (row.workingDaysLeft !== null) {
-    if (row.workingDaysLeft === 0) return <span className="tag soon">Due today</span>;
-    return <span className={`tag ${row.workingDaysLeft <= 3 ? "soon" : "ok"}`}>{row.workingDaysLeft === 1 ? "1 working day left" : `${row.workingDaysLeft} working days left`}</span>;
-  }
+  if (row.dueStatus) return <WorkingDaysTag status={row.dueStatus} />;
   return <span className="muted">{row.dueText || "—"}</span>;
 }
 
