@@ -133,7 +133,7 @@ function dueFacts(calendar: WorkingDayCalendar, today: string, dueOn: string | n
     dueLabel,
     dueStatus,
     workingDaysLeft: overdue ? null : dueStatus.workingDays,
-    workingDaysOverdue: overdue ? -dueStatus.workingDays : null,
+    workingDaysOverdue: overdue ? 0 - dueStatus.workingDays : null,
     dueText: describeDue(dueStatus, dueOn),
   };
 }

@@ -458,7 +458,7 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
 function timeState(calendar: WorkingDayCalendar, today: number, due: number, veryOverdueFrom: number): ClockState {
   const { state, workingDays } = dueStateAt(calendar, today, due);
   if (state !== "overdue") return { kind: state, workingDaysLeft: workingDays };
-  return { kind: today > veryOverdueFrom ? "very_overdue" : "overdue", workingDaysOverdue: -workingDays };
+  return { kind: today > veryOverdueFrom ? "very_overdue" : "overdue", workingDaysOverdue: 0 - workingDays };
 }
 
 function mergeWindows(windows: readonly [number, number][]): [number, number][] {

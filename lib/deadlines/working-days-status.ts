@@ -28,7 +28,7 @@ export function formatWorkingDays(n: number): string {
 export function dueStateAt(calendar: WorkingDayCalendar, today: number, due: number): { state: "not_due" | "due_today" | "overdue"; workingDays: number } {
   if (today < due) return { state: "not_due", workingDays: workingDaysBetweenAt(calendar, today, due) };
   if (today === due) return { state: "due_today", workingDays: 0 };
-  return { state: "overdue", workingDays: -workingDaysBetweenAt(calendar, due, today) };
+  return { state: "overdue", workingDays: 0 - workingDaysBetweenAt(calendar, due, today) }; // 0 - n: never -0
 }
 
 function sentenceFor(state: DueState, workingDays: number): string {
@@ -62,7 +62,7 @@ export function statusOfClockState(state: ClockState | undefined): WorkingDaysSt
     }
     case "overdue":
     case "very_overdue": {
-      const workingDays = -(state.workingDaysOverdue ?? 0);
+      const workingDays = 0 - (state.workingDaysOverdue ?? 0);
       return { state: state.kind, workingDays, sentence: sentenceFor(state.kind, workingDays) };
     }
     default:
