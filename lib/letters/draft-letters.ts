@@ -1,9 +1,8 @@
 // Escalation letters drafted from a request's facts: a chaser, an internal review request and a
 // complaint to the regulator. Pure: no I/O; dates and working days come from the clock.
-import { formatUkDate, receiptDate, type Clock, type ClockStateKind, type EventKind, type Law, type ResponseKind } from "@/lib/deadlines";
+import { formatUkDate, formatWorkingDays, receiptDate, type Clock, type ClockStateKind, type EventKind, type Law, type ResponseKind } from "@/lib/deadlines";
 import { citeExemptions, listInWords } from "./exemptions";
 import { LAW_WORDS, type LawWords } from "./law-words";
-import { formatWorkingDays } from "@/lib/deadlines/working-days-status";
 
 export type LetterKind = "chaser" | "internal_review" | "ico_complaint";
 
