@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { WorkingDaysTag } from "@/components/working-days-tag";
+import { formatWorkingDays, type WorkingDaysStatus } from "@/lib/deadlines";
 
 /** What the list needs of one notification (lib/alerts/notifications.ts gives more). */
 export interface NotificationListItem {
@@ -15,33 +16,21 @@ export interface NotificationListItem {
   dueLabel: string;
   /** Working days from today to the date: positive left, 0 on the day, negative past. */
   workingDays: number;
+  /** For a deadline, where it stands today; null for a milestone already passed. */
+  dueStatus: WorkingDaysStatus | null;
+  /** What the date means for this kind: "Response was due". */
+  dateMeaning: string;
   /** The day the alert was raised, as a UK date with its weekday. */
   raisedLabel: string;
   readAt: Date | null;
 }
 
-// What the date means for each kind, so "Tuesday 31 August 2021" is never ambiguous.
-const DATE_MEANING: Record<string, string> = {
-  due_soon: "Response due",
-  due_today: "Response due",
-  overdue: "Response was due",
-  very_overdue: "40 working days reached",
-  review_overdue: "Internal review was due",
-  review_very_overdue: "Internal review reached 40 working days",
-  clarification_waiting: "Clarification asked for",
-  fee_waiting: "Fees notice dated",
-};
-
-// Kinds whose date is a deadline: show working days left or overdue. For the others the
-// date is a milestone already passed (the 40th working day, the clarification request),
-// so "overdue by" would mislead: say how long ago it was.
-const DEADLINE_KINDS = new Set(["due_soon", "due_today", "overdue", "review_overdue"]);
-
-function WorkingDays({ kind, workingDays }: { kind: string; workingDays: number }) {
-  if (DEADLINE_KINDS.has(kind)) return <WorkingDaysTag workingDays={workingDays} />;
-  const ago = -workingDays;
+function WorkingDays({ item }: { item: NotificationListItem }) {
+  if (item.dueStatus) return <WorkingDaysTag status={item.dueStatus} />;
+  // A milestone already passed: say how long ago, not "overdue by".
+  const ago = -item.workingDays;
   if (ago <= 0) return <span className="tag soon">Today</span>;
-  return <span className="tag soon">{ago === 1 ? "1 working day ago" : `${ago} working days ago`}</span>;
+  return <span className="tag soon">{formatWorkingDays(ago)} ago</span>;
 }
 
 /** Alerts as a list of short cards: what happened, where, when, and what to do next. */
@@ -60,9 +49,8 @@ export function NotificationList({ items, markReadAction }: { items: Notificatio
               {n.batchName ? <span className="muted"> · Batch: {n.batchName}</span> : null}
             </p>
             <p>
-              {DATE_MEANING[n.kind] ?? "Date"}: {n.dueLabel}
-{" "}
-              <WorkingDays kind={n.kind} workingDays={n.workingDays} />
+              {n.dateMeaning}: {n.dueLabel}{" "}
+              <WorkingDays item={n} />
             </p>
             <p className="what-to-do">What to do next: {n.whatToDo}</p>
             <div className="actions">

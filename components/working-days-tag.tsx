@@ -1,9 +1,7 @@
+import type { WorkingDaysStatus } from "@/lib/deadlines";
+
 /** "3 working days left", "Due today", "Overdue by 4 working days", coloured by urgency. */
-export function WorkingDaysTag({ workingDays }: { workingDays: number }) {
-  if (workingDays > 0) {
-    return <span className={`tag ${workingDays <= 3 ? "soon" : "ok"}`}>{workingDays === 1 ? "1 working day left" : `${workingDays} working days left`}</span>;
-  }
-  if (workingDays === 0) return <span className="tag soon">Due today</span>;
-  const late = -workingDays;
-  return <span className="tag overdue">Overdue by {late === 1 ? "1 working day" : `${late} working days`}</span>;
+export function WorkingDaysTag({ status }: { status: WorkingDaysStatus }) {
+  const urgency = status.state === "overdue" || status.state === "very_overdue" ? "overdue" : status.state === "not_due" && status.workingDays > 3 ? "ok" : "soon";
+  return <span className={`tag ${urgency}`}>{status.sentence}</span>;
 }

@@ -29,7 +29,7 @@ function DueTable({ caption, rows }: { caption: string; rows: DueRow[] }) {
             <td>{r.bodyName}</td>
             <td>{formatUkDate(r.due)}</td>
             <td>
-              <WorkingDaysTag workingDays={r.workingDays} />
+              <WorkingDaysTag status={r.clock} />
             </td>
           </tr>
         ))}

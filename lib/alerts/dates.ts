@@ -1,5 +1,5 @@
 // Day arithmetic for alerts: the sweep and the digests work on London calendar days.
-import { addWorkingDays, formatUkDate, receiptDate, workingDaysBetween, type WorkingDayCalendar } from "@/lib/deadlines";
+import { addWorkingDays, formatUkDate, receiptDate, workingDaysStatus, type WorkingDayCalendar, type WorkingDaysStatus } from "@/lib/deadlines";
 
 // The London day of an instant is lib/deadlines' receiptDate; only the wall-clock time is new here.
 const LONDON_TIME = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
@@ -31,16 +31,17 @@ export function safeAddWorkingDays(calendar: WorkingDayCalendar, day: string, n:
   }
 }
 
-/** Working days left (positive), 0 on the day, or overdue (negative), with words for people. */
-export function workingDaysFrom(calendar: WorkingDayCalendar, today: string, dueOn: string): { workingDays: number; label: string } {
-  let n: number;
+/** lib/deadlines' workingDaysStatus, or null outside the calendar's years (never throws on odd data). */
+export function safeWorkingDaysStatus(calendar: WorkingDayCalendar, today: string, dueOn: string): WorkingDaysStatus | null {
   try {
-    n = workingDaysBetween(calendar, today, dueOn);
+    return workingDaysStatus(dueOn, today, calendar);
   } catch {
-    return { workingDays: 0, label: `due ${formatUkDate(dueOn)}` };
+    return null;
   }
-  const days = (k: number) => `${k} working day${k === 1 ? "" : "s"}`;
-  if (n > 0) return { workingDays: n, label: `${days(n)} left` };
-  if (n === 0) return { workingDays: 0, label: dueOn === today ? "Due today" : "Due by the next working day" };
-  return { workingDays: n, label: `Overdue by ${days(-n)}` };
+}
+
+/** The status as { workingDays, label }; outside the calendar's years, just the date. */
+export function workingDaysFrom(calendar: WorkingDayCalendar, today: string, dueOn: string): { workingDays: number; label: string } {
+  const status = safeWorkingDaysStatus(calendar, today, dueOn);
+  return status ? { workingDays: status.workingDays, label: status.sentence } : { workingDays: 0, label: `due ${formatUkDate(dueOn)}` };
 }

@@ -6,7 +6,7 @@ import { calendarFor } from "@/lib/holidays/calendars";
 import { queueMail } from "@/lib/mail/send-mail";
 import { fromDbDate } from "@/lib/requests/dates";
 import { londonParts, workingDaysFrom } from "./dates";
-import { ALERT_KINDS, whatToDo } from "./kinds";
+import { ALERT_KINDS, alertKindInfo, whatToDo } from "./kinds";
 import { DEFAULT_DIGEST_TIME } from "./schemas";
 import { appUrl } from "./secrets";
 import { unsubscribeUrl } from "./unsubscribe";
@@ -33,7 +33,7 @@ export async function digestText(userId: string, today: string, lines: DigestLin
       const days = workingDaysFrom(await calendarFor(line.law), today, line.dueOn);
       out.push(`* ${line.bodyName}: ${line.requestTitle}`);
       if (line.batchName) out.push(`  Batch: ${line.batchName}`);
-      out.push(`  ${dateWords(info.kind)} ${formatUkDate(line.dueOn)} (${days.label})`);
+      out.push(`  ${alertKindInfo(info.kind).digestDateWords} ${formatUkDate(line.dueOn)} (${days.label})`);
       out.push(`  ${appUrl(`/requests/${line.requestId}`)}`);
       out.push("");
     }
@@ -44,25 +44,6 @@ export async function digestText(userId: string, today: string, lines: DigestLin
   out.push(`Change what you get and when: ${appUrl("/settings/alerts")}`);
   const subject = `FOI alerts: ${lines.length} new for ${formatUkDate(today)}`;
   return { subject, text: out.join("\n") };
-}
-
-function dateWords(kind: AlertKind): string {
-  switch (kind) {
-    case "due_soon":
-    case "due_today":
-      return "Due";
-    case "overdue":
-      return "Was due";
-    case "very_overdue":
-    case "review_very_overdue":
-      return "40 working days reached";
-    case "review_overdue":
-      return "Internal review was due";
-    case "clarification_waiting":
-      return "Clarification asked for";
-    case "fee_waiting":
-      return "Fees notice of";
-  }
 }
 
 /**

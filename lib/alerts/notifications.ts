@@ -1,15 +1,15 @@
 import "server-only";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
-import { formatUkDate } from "@/lib/deadlines";
+import { formatUkDate, type WorkingDaysStatus } from "@/lib/deadlines";
 import { db, type Prisma } from "@/lib/db/client";
 import type { AlertKind, Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { fromDbDate } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
 import { now } from "@/lib/time";
-import { workingDaysFrom } from "./dates";
-import { ALERT_SEVERITY, alertLabel, whatToDo } from "./kinds";
+import { safeWorkingDaysStatus, workingDaysFrom } from "./dates";
+import { ALERT_SEVERITY, alertKindInfo } from "./kinds";
 import { listNotificationsSchema } from "./schemas";
 import { dueSoonLimits, visibleNotificationsWhere } from "./visibility";
 
@@ -32,6 +32,10 @@ export interface NotificationItem {
   workingDays: number;
   /** "3 working days left", "Due today", "Overdue by 4 working days". */
   workingDaysLabel: string;
+  /** Where a deadline stands today (null for a milestone, or outside the calendar's years). */
+  dueStatus: WorkingDaysStatus | null;
+  /** What the date means for this kind: "Response was due". */
+  dateMeaning: string;
   /** YYYY-MM-DD and its UK label. */
   raisedOn: string;
   raisedLabel: string;
@@ -87,11 +91,12 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
     const dueOn = fromDbDate(alert.dueOn)!;
     const raisedOn = fromDbDate(alert.raisedOn)!;
     const days = workingDaysFrom(calendars.get(law)!, today, dueOn);
+    const info = alertKindInfo(alert.kind);
     items.push({
       id: row.id,
       kind: alert.kind,
-      label: alertLabel(alert.kind),
-      whatToDo: whatToDo(alert.kind),
+      label: info.label,
+      whatToDo: info.whatToDo,
       requestId: alert.request.id,
       requestTitle: alert.request.title,
       bodyName: alert.request.body.name,
@@ -100,6 +105,8 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
       dueLabel: formatUkDate(dueOn),
       workingDays: days.workingDays,
       workingDaysLabel: days.label,
+      dueStatus: info.isDeadline ? safeWorkingDaysStatus(calendars.get(law)!, today, dueOn) : null,
+      dateMeaning: info.dateMeaning,
       raisedOn,
       raisedLabel: formatUkDate(raisedOn),
       readAt: row.readAt,

@@ -92,17 +92,46 @@ async function candidatesSql(after: string, upTo: string, changedSince: Date | n
   // status::text: a filter, not an index condition (ANDing the status index would read every
   // request in that status; the date index alone is far narrower).
   const review = Prisma.sql`r.status::text = 'internal_review' AND r."deletedAt" IS NULL AND r."reviewRequestedOn" IS NOT NULL`;
-  const dueSoon =
-    ranges.length === 0
-      ? Prisma.empty
-      : Prisma.sql`
+  // One SELECT per kind, keyed by kind: a new alert kind fails to compile until it has one.
+  const perKind = {
+    due_soon:
+      ranges.length === 0
+        ? null
+        : Prisma.sql`
     SELECT r.id AS "requestId", r."workspaceId", 'due_soon'::"AlertKind" AS kind, r."receivedOn" AS cycle, r."dueOn" AS "dueOn"
     FROM "FoiRequest" r
     JOIN ws ON ws."workspaceId" = r."workspaceId"
     JOIN unnest(${ranges.map((r) => r.law)}::text[], ${ranges.map((r) => r.n)}::int[], ${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[])
       AS soon(law, n, dfrom, dto) ON soon.law = r.law::text AND soon.n = ws.n AND r."dueOn" BETWEEN soon.dfrom AND soon.dto
-    WHERE r."dueOn" BETWEEN ${ranges.map((r) => r.from).sort()[0]}::date AND ${ranges.map((r) => r.to).sort().at(-1)}::date AND ${running}
-    UNION ALL`;
+    WHERE r."dueOn" BETWEEN ${ranges.map((r) => r.from).sort()[0]}::date AND ${ranges.map((r) => r.to).sort().at(-1)}::date AND ${running}`,
+    // The day the response is due (workingDaysStatus: "due_today").
+    due_today: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'due_today'::"AlertKind", r."receivedOn", r."dueOn"
+      FROM "FoiRequest" r WHERE r."dueOn" > ${L} AND r."dueOn" <= ${D} AND ${running}`,
+    // From the day after (workingDaysStatus: "overdue").
+    overdue: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'overdue'::"AlertKind", r."receivedOn", r."dueOn"
+      FROM "FoiRequest" r WHERE ${late("dueOn")} AND ${running}`,
+    very_overdue: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'very_overdue'::"AlertKind", r."receivedOn", GREATEST(r."veryOverdueOn", r."dueOn")
+      FROM "FoiRequest" r
+      WHERE ((${late("veryOverdueOn")} AND r."veryOverdueOn" >= r."dueOn")
+          OR (${late("dueOn")} AND r."dueOn" > r."veryOverdueOn"))
+        AND ${running}`,
+    review_overdue: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'review_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewDueOn"
+      FROM "FoiRequest" r WHERE ${late("reviewDueOn")} AND ${review}`,
+    review_very_overdue: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'review_very_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewVeryOverdueOn"
+      FROM "FoiRequest" r WHERE ${late("reviewVeryOverdueOn")} AND ${review}`,
+    clarification_waiting: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'clarification_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
+      FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_clarification' AND r."deletedAt" IS NULL`,
+    fee_waiting: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
+      FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_fee' AND r."deletedAt" IS NULL`,
+  } satisfies Record<AlertKind, Prisma.Sql | null>;
+  const selects = Object.values(perKind).filter((sql): sql is Prisma.Sql => sql !== null);
   return Prisma.sql`
     WITH ws AS (
       -- "Due soon" is raised as early as the member who wants the most warning asked for.
@@ -111,31 +140,18 @@ async function candidatesSql(after: string, upTo: string, changedSince: Date | n
       GROUP BY m."workspaceId"
     ),
     candidates ("requestId", "workspaceId", kind, cycle, "dueOn") AS (
-      ${dueSoon}
-      SELECT r.id, r."workspaceId", 'due_today'::"AlertKind", r."receivedOn", r."dueOn"
-      FROM "FoiRequest" r WHERE r."dueOn" > ${L} AND r."dueOn" <= ${D} AND ${running}
-      UNION ALL
-      SELECT r.id, r."workspaceId", 'overdue'::"AlertKind", r."receivedOn", r."dueOn"
-      FROM "FoiRequest" r WHERE ${late("dueOn")} AND ${running}
-      UNION ALL
-      SELECT r.id, r."workspaceId", 'very_overdue'::"AlertKind", r."receivedOn", GREATEST(r."veryOverdueOn", r."dueOn")
-      FROM "FoiRequest" r
-      WHERE ((${late("veryOverdueOn")} AND r."veryOverdueOn" >= r."dueOn")
-          OR (${late("dueOn")} AND r."dueOn" > r."veryOverdueOn"))
-        AND ${running}
-      UNION ALL
-      SELECT r.id, r."workspaceId", 'review_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewDueOn"
-      FROM "FoiRequest" r WHERE ${late("reviewDueOn")} AND ${review}
-      UNION ALL
-      SELECT r.id, r."workspaceId", 'review_very_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewVeryOverdueOn"
-      FROM "FoiRequest" r WHERE ${late("reviewVeryOverdueOn")} AND ${review}
-      UNION ALL
-      SELECT r.id, r."workspaceId", 'clarification_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
-      FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_clarification' AND r."deletedAt" IS NULL
-      UNION ALL
-      SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
-      FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_fee' AND r."deletedAt" IS NULL
+      ${Prisma.join(selects, " UNION ALL ")}
     )`;
+}
+
+/**
+ * The kinds the sweep's SQL would raise for one request over (after, upTo], whether or not
+ * already raised: for the test that the SQL agrees with workingDaysStatus.
+ */
+export async function sweepCandidateKinds(requestId: string, after: string, upTo: string, changedSince: Date | null = null): Promise<AlertKind[]> {
+  const candidates = await candidatesSql(after, upTo, changedSince);
+  const rows = await db.$queryRaw<{ kind: AlertKind }[]>`${candidates} SELECT DISTINCT kind::text AS kind FROM candidates WHERE "requestId" = ${requestId} ORDER BY 1`;
+  return rows.map((r) => r.kind);
 }
 
 interface RaisedRow {

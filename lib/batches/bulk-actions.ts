@@ -21,6 +21,7 @@ import { progressBucket } from "@/lib/batches/progress";
 import { renderAllLetters } from "@/lib/batches/preview";
 import { subjectFor, TITLE_MAX_LENGTH } from "@/lib/batches/render";
 import { bulkActionSchema, type BulkActionInput, type BulkActionKind } from "@/lib/batches/schemas";
+import { formatWorkingDays } from "@/lib/deadlines/working-days-status";
 
 export interface BulkPlanItem {
   requestId: string;
@@ -107,10 +108,6 @@ async function chaserFor(loaded: Loaded, request: LoadedRequest, today: string):
   return { ok: true, chaser: { to: request.body.foiEmail, subject, text: letter.text, dedupeKey, clock } };
 }
 
-function workingDays(n: number): string {
-  return `${n} working day${n === 1 ? "" : "s"}`;
-}
-
 /** When a bulk status happens on `date`: after whatever the timeline already has that day. */
 function eventInstant(date: string, existing: Date[]): Date {
   const typed = londonInstant(date);
@@ -157,7 +154,7 @@ export async function planBulkAction(actor: Actor, batchId: string, input: unkno
       }
       const state = result.chaser.clock.state;
       const due = result.chaser.clock.extendedDue ?? result.chaser.clock.due;
-      const late = state?.workingDaysOverdue ? `overdue by ${workingDays(state.workingDaysOverdue)}` : "overdue";
+      const late = state?.workingDaysOverdue ? `overdue by ${formatWorkingDays(state.workingDaysOverdue)}` : "overdue";
       include(request, `Email a chaser to ${result.chaser.to}: ${late}${due ? ` (was due ${formatUkDate(due)})` : ""}.`);
     }
     return { action: data.action, summary: `Send a chaser by email to ${items.length} ${items.length === 1 ? "body" : "bodies"}.`, items, skipped };

@@ -1,5 +1,5 @@
 import "server-only";
-import { formatUkDate, receiptDate, workingDaysBetween, type WorkingDayCalendar } from "@/lib/deadlines";
+import { describeDue, formatUkDate, receiptDate, workingDaysStatus, type WorkingDayCalendar, type WorkingDaysStatus } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
 import { requireRole, roleAtLeast, type Actor } from "@/lib/auth/access";
 import type { BatchState, Channel, DeliveryState, Law, Outcome, RequestStatus } from "@/lib/generated/prisma";
@@ -57,6 +57,8 @@ export interface RecipientRow {
   dueOn: string | null;
   /** UK date with weekday, e.g. "Monday 4 October 2021". */
   dueLabel: string | null;
+  /** Where the due date stands today, while the clock runs (null otherwise). */
+  dueStatus: WorkingDaysStatus | null;
   /** When not yet overdue: working days left (0 on the due date). */
   workingDaysLeft: number | null;
   workingDaysOverdue: number | null;
@@ -125,18 +127,18 @@ export interface BatchDetails {
 }
 
 function dueFacts(calendar: WorkingDayCalendar, today: string, dueOn: string | null, running: boolean) {
-  if (!dueOn) return { dueLabel: null, workingDaysLeft: null, workingDaysOverdue: null, dueText: "" };
+  if (!dueOn) return { dueLabel: null, dueStatus: null, workingDaysLeft: null, workingDaysOverdue: null, dueText: "" };
   const dueLabel = formatUkDate(dueOn);
-  if (!running) return { dueLabel, workingDaysLeft: null, workingDaysOverdue: null, dueText: "" };
-  if (dueOn >= today) {
-    const left = workingDaysBetween(calendar, today, dueOn);
-    const dueText = left === 0 ? `Due today (${dueLabel})` : `Due ${dueLabel}: ${left} working day${left === 1 ? "" : "s"} left`;
-    return { dueLabel, workingDaysLeft: left, workingDaysOverdue: null, dueText };
-  }
-  const over = workingDaysBetween(calendar, dueOn, today);
-  // The day after a Friday due date is overdue although no working day has passed.
-  const dueText = over > 0 ? `Overdue by ${over} working day${over === 1 ? "" : "s"} (was due ${dueLabel})` : `Overdue (was due ${dueLabel})`;
-  return { dueLabel, workingDaysLeft: null, workingDaysOverdue: over, dueText };
+  if (!running) return { dueLabel, dueStatus: null, workingDaysLeft: null, workingDaysOverdue: null, dueText: "" };
+  const dueStatus = workingDaysStatus(dueOn, today, calendar);
+  const overdue = dueStatus.state === "overdue";
+  return {
+    dueLabel,
+    dueStatus,
+    workingDaysLeft: overdue ? null : dueStatus.workingDays,
+    workingDaysOverdue: overdue ? 0 - dueStatus.workingDays : null,
+    dueText: describeDue(dueStatus, dueOn),
+  };
 }
 
 /** Every recipient of a batch with where it stands today. Scoped by the actor's workspace. */

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { OUTCOMES, outcomeLabels } from "@/lib/bodies/schemas";
 import { formatUkDate, isoDateSchema } from "@/lib/deadlines";
 import { NAME_PLACEHOLDER } from "@/lib/letters/draft-letters";
+import { editDistance } from "@/lib/text/edit-distance";
 
 /** Longer than any real letter (the NHS England request is about 2,000 characters). */
 export const TEMPLATE_MAX_LENGTH = 50_000;
@@ -278,7 +279,8 @@ function closestField(name: string): MergeFieldName | null {
   let best: MergeFieldName | null = null;
   let bestDistance = Infinity;
   for (const field of MERGE_FIELD_NAMES) {
-    const distance = editDistance(wanted, field.toLowerCase());
+    // Field names are short; a pasted paragraph between braces is capped rather than compared.
+    const distance = editDistance(wanted, field.toLowerCase(), 64);
     if (distance < bestDistance) {
       best = field;
       bestDistance = distance;
@@ -293,18 +295,3 @@ function closestField(name: string): MergeFieldName | null {
   return abbreviated.length === 1 ? abbreviated[0] : null;
 }
 
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("nmae"). */
-function editDistance(a: string, b: string): number {
-  // Field names are short; a pasted paragraph between braces is capped rather than compared.
-  const x = a.slice(0, 64);
-  const y = b.slice(0, 64);
-  const d: number[][] = Array.from({ length: x.length + 1 }, (_, i) => Array.from({ length: y.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= x.length; i++) {
-    for (let j = 1; j <= y.length; j++) {
-      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[x.length][y.length] + Math.abs(a.length - x.length - (b.length - y.length));
-}

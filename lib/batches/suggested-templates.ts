@@ -1,6 +1,7 @@
 // The letters a new batch starts with. Pure: the user edits them before sending.
 import type { Outcome } from "@/lib/generated/prisma";
 import { outcomeLabels } from "@/lib/bodies/schemas";
+import { plural } from "@/lib/text/plural";
 
 export interface SuggestedTemplate {
   name: string;
@@ -58,7 +59,6 @@ Yours faithfully,
 `,
 };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The letter and name for a batch from a parent request's outcome, or from a directory selection. */
 export function suggestTemplate(source: { parentIsNhsEngland: boolean; outcome: Outcome | null; count: number }): SuggestedTemplate {

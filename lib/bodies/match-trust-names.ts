@@ -5,6 +5,7 @@
 // parts are taken away ("NHS", "Foundation", "Trust", "&"/"and", case, punctuation), or a
 // fuzzy match that is both strong and clearly ahead of the next candidate. Everything
 // else is returned for a person to resolve; nothing is ever guessed silently.
+import { editDistance } from "@/lib/text/edit-distance";
 
 export interface MatchableBody {
   id: string;
@@ -105,21 +106,6 @@ function makeKey(text: string, vocabulary: Set<string> | null): Key {
     tokens.push(word);
   }
   return { tokens, compact: tokens.join(""), corrected };
-}
-
-/** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("Trsut"). */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-    }
-  }
-  return d[rows - 1][cols - 1];
 }
 
 /**

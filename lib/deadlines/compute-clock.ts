@@ -4,7 +4,6 @@ import {
   conventionSchema,
   EVENT_KINDS,
   lawSchema,
-  RESPONSE_KINDS,
   type ClockEvent,
   type Convention,
   type EventKind,
@@ -12,6 +11,7 @@ import {
   type ResponseKind,
 } from "./schemas";
 import { addWorkingDaysAt, isProjectedSpan, offsetOf, workingDaysBetweenAt } from "./working-days";
+import { dueStateAt } from "./working-days-status";
 
 /** FOIA s10(1), EIR reg 5(2), FOISA s10(1): 20 working days following the date of receipt. */
 export const STATUTORY_WORKING_DAYS = 20;
@@ -161,12 +161,17 @@ interface PauseAt {
   to: number | null;
 }
 
-const RESPONSES: ReadonlySet<string> = new Set(RESPONSE_KINDS);
+/** Kinds that leave the statutory clock alone (the ICO's own timescale is not the body's clock). */
+const NO_CLOCK_EFFECT = ["acknowledged", "ico_complaint", "ico_decision", "note"] as const satisfies readonly EventKind[];
+type NoClockEffect = (typeof NO_CLOCK_EFFECT)[number];
 
-function isResponse(kind: EventKind): kind is ResponseKind {
-  return RESPONSES.has(kind);
+function hasNoClockEffect(kind: EventKind): kind is NoClockEffect {
+  return (NO_CLOCK_EFFECT as readonly EventKind[]).includes(kind);
 }
-const NO_CLOCK_EFFECT: ReadonlySet<EventKind> = new Set(["acknowledged", "ico_complaint", "ico_decision", "note"]);
+
+function assertNoKindLeft(kind: never): never {
+  throw new RangeError(`No clock effect for event kind ${JSON.stringify(kind)}`);
+}
 
 /**
  * The statutory clock as a pure function of the timeline. With `today`, events dated after
@@ -236,7 +241,7 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
       }
       continue;
     }
-    if (NO_CLOCK_EFFECT.has(e.kind)) continue;
+    if (hasNoClockEffect(e.kind)) continue;
     if (t.start === null) {
       ignore(e, "the request has not been sent");
       continue;
@@ -294,8 +299,11 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
           t.review.withdrawn = on;
         } else ignore(e, "nothing is pending");
         break;
-      default:
-        if (isResponse(e.kind) && !stopped) {
+      case "response_successful":
+      case "response_partial":
+      case "response_refused":
+      case "response_not_held":
+        if (!stopped) {
           const whileWaiting = t.clarificationSince !== null;
           // A response while a fee is outstanding: the wait was the requester's, so disregard it.
           if (t.feeSince !== null) t.feeWindows.push([t.feeSince, on]);
@@ -303,6 +311,10 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
           t.answered = { on, kind: e.kind, whileWaiting };
           if (whileWaiting) warnings.push(`answered on ${iso(on)} while a clarification was awaited`);
         }
+        break;
+      default:
+        // Every kind has a clock effect (or none, listed in NO_CLOCK_EFFECT): a new kind fails to compile here.
+        return assertNoKindLeft(e.kind);
     }
   }
 
@@ -444,13 +456,9 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
 }
 
 function timeState(calendar: WorkingDayCalendar, today: number, due: number, veryOverdueFrom: number): ClockState {
-  if (today < due) return { kind: "not_due", workingDaysLeft: workingDaysBetweenAt(calendar, today, due) };
-  if (today === due) return { kind: "due_today", workingDaysLeft: 0 };
-  // Due "to the end of that day": overdue from the next day, counted in working days after it.
-  return {
-    kind: today > veryOverdueFrom ? "very_overdue" : "overdue",
-    workingDaysOverdue: workingDaysBetweenAt(calendar, due, today),
-  };
+  const { state, workingDays } = dueStateAt(calendar, today, due);
+  if (state !== "overdue") return { kind: state, workingDaysLeft: workingDays };
+  return { kind: today > veryOverdueFrom ? "very_overdue" : "overdue", workingDaysOverdue: 0 - workingDays };
 }
 
 function mergeWindows(windows: readonly [number, number][]): [number, number][] {

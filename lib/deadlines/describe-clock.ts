@@ -1,34 +1,17 @@
 import type { Clock, ClockState } from "./compute-clock";
 import { formatUkDate } from "./format-uk-date";
-
-function workingDays(n: number): string {
-  return `${n} working day${n === 1 ? "" : "s"}`;
-}
+import { describeDue, formatWorkingDays, statusOfClockState } from "./working-days-status";
 
 function describeTimed(state: ClockState, due: string, prefix: string): string {
-  const date = formatUkDate(due);
-  switch (state.kind) {
-    case "not_due":
-      return `${prefix}Due ${date}: ${workingDays(state.workingDaysLeft ?? 0)} left`;
-    case "due_today":
-      return `${prefix}Due today (${date})`;
-    case "overdue":
-    case "very_overdue": {
-      const how = state.kind === "very_overdue" ? "Very overdue" : "Overdue";
-      const n = state.workingDaysOverdue ?? 0;
-      // The day after a Friday due date is overdue although no working day has passed.
-      return n > 0 ? `${prefix}${how} by ${workingDays(n)} (was due ${date})` : `${prefix}${how} (was due ${date})`;
-    }
-    default:
-      return `${prefix}Due ${date}`;
-  }
+  const status = statusOfClockState(state);
+  return prefix + (status ? describeDue(status, due) : `Due ${formatUkDate(due)}`);
 }
 
 function describeAnswer(state: ClockState, answered: string, what: string): string {
   const on = `${what} on ${formatUkDate(answered)}`;
   if (state.onTime) return `${on}, on time`;
   const late = state.answeredLateBy ?? 0;
-  return late > 0 ? `${on}, ${workingDays(late)} late` : `${on}, late`;
+  return late > 0 ? `${on}, ${formatWorkingDays(late)} late` : `${on}, late`;
 }
 
 /**

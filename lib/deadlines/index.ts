@@ -58,3 +58,12 @@ export {
   workingDayOnOrAfter,
   workingDaysBetween,
 } from "./working-days";
+export {
+  describeDue,
+  dueStateAt,
+  formatWorkingDays,
+  statusOfClockState,
+  workingDaysStatus,
+  type DueState,
+  type WorkingDaysStatus,
+} from "./working-days-status";

@@ -4,6 +4,7 @@
 import { ANSWER_CHOICES, choiceLabels } from "@/lib/findings/schemas";
 import { TIMELINESS_ORDER, timelinessLabels } from "@/lib/findings/timeliness";
 import { NO_REGION, type Chart, type ChartBar, type FindingsForCharts, type FindingsQuestion } from "@/lib/findings/types";
+import { plural } from "@/lib/text/plural";
 
 export interface RegionCharts {
   region: string;
@@ -25,7 +26,6 @@ export interface FindingsCharts {
   byRegion: RegionCharts[];
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 function listParts(series: ChartBar[]): string {
   const parts = series.filter((s) => s.value > 0).map((s) => `${s.label.toLowerCase()} ${s.value}`);

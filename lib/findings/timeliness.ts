@@ -4,6 +4,7 @@
 import type { WorkingDayCalendar } from "@/lib/deadlines/build-calendar";
 import { workingDaysBetween } from "@/lib/deadlines/working-days";
 import type { Timeliness } from "@/lib/findings/schemas";
+import { formatWorkingDays } from "@/lib/deadlines/working-days-status";
 
 export const timelinessLabels: Record<Timeliness, string> = {
   on_time: "Answered on time",
@@ -55,18 +56,17 @@ export function workingDaysToRespond(calendar: WorkingDayCalendar, r: Pick<Clock
 /** Plain-English clock line for a row: "Answered 3 working days late", "12 working days overdue". */
 export function describeTimeliness(calendar: WorkingDayCalendar, r: ClockDates, today: string): string {
   const t = timelinessOf(r, today);
-  const days = (n: number) => `${n} working ${n === 1 ? "day" : "days"}`;
   switch (t) {
     case "on_time":
       return "Answered on time";
     case "late":
     case "very_late":
-      return `Answered ${days(workingDaysBetween(calendar, r.dueOn!, r.answeredOn!))} late`;
+      return `Answered ${formatWorkingDays(workingDaysBetween(calendar, r.dueOn!, r.answeredOn!))} late`;
     case "not_answered":
-      return `${days(workingDaysBetween(calendar, r.dueOn!, today))} overdue`;
+      return `${formatWorkingDays(workingDaysBetween(calendar, r.dueOn!, today))} overdue`;
     case "not_answered_yet":
       if (!r.dueOn) return "Not answered yet";
-      return r.dueOn === today ? "Due today" : `${days(workingDaysBetween(calendar, today, r.dueOn))} left`;
+      return r.dueOn === today ? "Due today" : `${formatWorkingDays(workingDaysBetween(calendar, today, r.dueOn))} left`;
     default:
       return timelinessLabels[t];
   }

@@ -1,6 +1,6 @@
 // Escalation letters drafted from a request's facts: a chaser, an internal review request and a
 // complaint to the regulator. Pure: no I/O; dates and working days come from the clock.
-import { formatUkDate, receiptDate, type Clock, type ClockStateKind, type EventKind, type Law, type ResponseKind } from "@/lib/deadlines";
+import { formatUkDate, formatWorkingDays, receiptDate, type Clock, type ClockStateKind, type EventKind, type Law, type ResponseKind } from "@/lib/deadlines";
 import { citeExemptions, listInWords } from "./exemptions";
 import { LAW_WORDS, type LawWords } from "./law-words";
 
@@ -259,7 +259,7 @@ function complaint(f: LetterFacts, w: LawWords, why: "overdue" | "answered"): Dr
         ? `, beyond the 40 working days the ICO accepts as the most an authority may take (${formatUkDate(review.veryOverdue)})`
         : "";
     events.push(
-      `${body} has not told me the outcome of the ${reviewName}. It is ${n > 0 ? `now ${workingDays(n)} overdue` : "now overdue"}${beyondMax}.`,
+      `${body} has not told me the outcome of the ${reviewName}. It is ${n > 0 ? `now ${formatWorkingDays(n)} overdue` : "now overdue"}${beyondMax}.`,
     );
   } else {
     const late = review.answered! > review.due ? `, after it was due` : "";
@@ -339,22 +339,18 @@ function dueSentence(f: LetterFacts): string {
 function overdueSentence(f: LetterFacts, subject: string): string {
   if (f.stateKind !== "overdue" && f.stateKind !== "very_overdue") return "";
   const n = f.workingDaysOverdue ?? 0;
-  const amount = n > 0 ? `now ${workingDays(n)} overdue` : "now overdue";
+  const amount = n > 0 ? `now ${formatWorkingDays(n)} overdue` : "now overdue";
   // very_overdue is only reached after the 40th working day from receipt (compute-clock.ts).
   const long = f.stateKind === "very_overdue" ? ", and more than 40 working days have passed since the date of receipt" : "";
   return `${subject} is ${amount}${long}.`;
 }
 
 function overdueAmount(n: number | undefined): string {
-  return n && n > 0 ? `${workingDays(n)} overdue` : "overdue";
+  return n && n > 0 ? `${formatWorkingDays(n)} overdue` : "overdue";
 }
 
 function onlineSentence(f: LetterFacts): string | null {
   return f.requestUrl ? `The request and the correspondence about it are online at ${f.requestUrl}` : null;
-}
-
-function workingDays(n: number): string {
-  return `${n} working day${n === 1 ? "" : "s"}`;
 }
 
 function slug(text: string): string {

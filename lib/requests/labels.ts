@@ -1,4 +1,6 @@
 import type { Channel, EventKind, Law, RequestStatus } from "@/lib/generated/prisma";
+import { EVENT_KINDS } from "@/lib/deadlines/schemas";
+import { EVENT_KIND_REGISTRY } from "@/lib/requests/event-kinds";
 import type { DECISION_RESULTS } from "@/lib/requests/schemas";
 
 export const lawLabels: Record<Law, string> = {
@@ -14,26 +16,10 @@ export const channelLabels: Record<Channel, string> = {
   portal: "The body's online portal",
 };
 
-export const eventLabels: Record<EventKind, string> = {
-  sent: "Request sent",
-  resent: "Request sent again",
-  acknowledged: "Acknowledged",
-  clarification_requested: "Body asked for clarification",
-  clarification_sent: "Clarification sent",
-  fees_notice: "Fees notice received",
-  fee_paid: "Fee paid",
-  extension: "Deadline extended",
-  response_successful: "Answered in full",
-  response_partial: "Partly answered",
-  response_refused: "Refused",
-  response_not_held: "Information not held",
-  internal_review_requested: "Internal review requested",
-  internal_review_answered: "Internal review answered",
-  ico_complaint: "Complaint made to the ICO",
-  ico_decision: "ICO decision",
-  withdrawn: "Withdrawn",
-  note: "Note",
-};
+/** Each event kind's label, from the registry (lib/requests/event-kinds.ts). */
+export const eventLabels: Record<EventKind, string> = Object.fromEntries(
+  EVENT_KINDS.map((kind) => [kind, EVENT_KIND_REGISTRY[kind].label]),
+) as Record<EventKind, string>;
 
 /** What an internal review or the ICO decided (RequestEvent.result). */
 export const decisionLabels: Record<(typeof DECISION_RESULTS)[number], string> = {

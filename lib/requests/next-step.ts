@@ -32,7 +32,14 @@ export function nextStep(status: RequestStatus, clock: Clock): string {
       if (state === "overdue") return "Late: send a chaser or ask for an internal review.";
       if (state === "due_today") return "Due today: if nothing arrives by the end of the day it is late tomorrow.";
       return "Nothing to do until the due date. Record any acknowledgement or reply when it arrives.";
+    default:
+      // Every status has a next step: a new status fails to compile here.
+      return noStepFor(status);
   }
+}
+
+function noStepFor(status: never): never {
+  throw new RangeError(`No next step for status ${JSON.stringify(status)}`);
 }
 
 const late = (kind: string | undefined) => kind === "overdue" || kind === "very_overdue";

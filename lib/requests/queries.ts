@@ -1,5 +1,5 @@
 import "server-only";
-import { addWorkingDays, receiptDate, workingDaysBetween, type WorkingDayCalendar } from "@/lib/deadlines";
+import { addWorkingDays, receiptDate, workingDaysStatus, type WorkingDayCalendar, type WorkingDaysStatus } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { calendarFor } from "@/lib/holidays/calendars";
@@ -25,6 +25,7 @@ export interface DueRow {
   due: string;
   /** Working days left (positive), 0 on the due date, or overdue (negative). */
   workingDays: number;
+  clock: WorkingDaysStatus;
 }
 
 function toDueRow(
@@ -34,8 +35,8 @@ function toDueRow(
 ): DueRow {
   const calendar = calendars.get(r.law)!;
   const due = fromDbDate(r.dueOn)!;
-  const workingDays = due >= today ? workingDaysBetween(calendar, today, due) : -workingDaysBetween(calendar, due, today);
-  return { id: r.id, title: r.title, bodyName: r.body.name, status: r.status, due, workingDays };
+  const clock = workingDaysStatus(due, today, calendar);
+  return { id: r.id, title: r.title, bodyName: r.body.name, status: r.status, due, workingDays: clock.workingDays, clock };
 }
 
 /** Everything the dashboard shows, for one workspace, as of today. */
@@ -112,5 +113,14 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
     }),
     db.batch.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { createdAt: "desc" }, take: 200, select: { id: true, name: true } }),
   ]);
-  return { filters, total, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows, bodies, batches, today: todayInLondon() };
+  const calendars = new Map<Law, WorkingDayCalendar>();
+  for (const law of new Set(rows.map((r) => r.law))) calendars.set(law, await calendarFor(law));
+  const listToday = todayInLondon();
+  const withClock = rows.map((r) => {
+    const dueOn = fromDbDate(r.dueOn);
+    // Only a running clock can be overdue: an answered request's old due date is history.
+    const clock = dueOn !== null && CLOCK_RUNNING.includes(r.status) ? workingDaysStatus(dueOn, listToday, calendars.get(r.law)!) : null;
+    return { ...r, clock };
+  });
+  return { filters, total, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows: withClock, bodies, batches, today: listToday };
 }

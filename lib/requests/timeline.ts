@@ -1,6 +1,7 @@
 // The request's lifecycle as a pure function of its timeline: which event may follow
 // which, and the status it leaves the request in. Replaying the whole timeline (not just
 // checking the newest event) keeps back-dated entries honest too.
+import type { ResponseKind } from "@/lib/deadlines/schemas";
 import type { EventKind, RequestStatus } from "@/lib/generated/prisma";
 import { TIMELINE_EVENT_KINDS } from "@/lib/requests/schemas";
 
@@ -12,12 +13,12 @@ export interface TimelineEntry {
   result?: RequestStatus | null;
 }
 
-export const RESPONSE_STATUS: Partial<Record<EventKind, RequestStatus>> = {
+export const RESPONSE_STATUS = {
   response_successful: "successful",
   response_partial: "partially_successful",
   response_refused: "refused",
   response_not_held: "not_held",
-};
+} as const satisfies Record<ResponseKind, RequestStatus>;
 
 
 const WAITING: RequestStatus[] = ["awaiting_response", "extended", "awaiting_clarification", "awaiting_fee"];
@@ -55,7 +56,7 @@ export function applyEvent(status: RequestStatus, entry: TimelineEntry): Step {
     case "response_partial":
     case "response_refused":
     case "response_not_held":
-      return WAITING.includes(status) ? to(RESPONSE_STATUS[entry.kind]!) : refuse("This request has already been answered: record an internal review instead.");
+      return WAITING.includes(status) ? to(RESPONSE_STATUS[entry.kind]) : refuse("This request has already been answered: record an internal review instead.");
     case "internal_review_requested":
       // After an answer, or after a long delay with none (ICO guidance allows both).
       return ANSWERED.includes(status) || status === "awaiting_response" || status === "extended"
@@ -73,7 +74,14 @@ export function applyEvent(status: RequestStatus, entry: TimelineEntry): Step {
       return entry.result ? to(entry.result) : refuse("Say what the ICO decided.");
     case "withdrawn":
       return to("withdrawn");
+    default:
+      // Every kind says which statuses it may follow: a new kind fails to compile here.
+      return unknownKind(entry.kind);
   }
+}
+
+function unknownKind(kind: never): never {
+  throw new RangeError(`No transitions for event kind ${JSON.stringify(kind)}`);
 }
 
 export type Replay = { ok: true; status: RequestStatus } | { ok: false; index: number; reason: string };

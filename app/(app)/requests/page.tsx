@@ -19,7 +19,7 @@ type Params = Record<string, string | undefined>;
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Params> }) {
   const params = await searchParams;
   const { actor, role } = await requireWorkspace();
-  const { filters, total, pageCount, rows, bodies, batches, today } = await listRequests(actor, params);
+  const { filters, total, pageCount, rows, bodies, batches } = await listRequests(actor, params);
   const sortLink = (label: string) => {
     const next = filters.sort === "due" ? "-due" : "due";
     return (
@@ -81,7 +81,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <tbody>
             {rows.map((r) => {
               const due = fromDbDate(r.dueOn);
-              const late = due !== null && due < today && (r.status === "awaiting_response" || r.status === "extended");
+              const late = r.clock?.state === "overdue" || r.clock?.state === "very_overdue";
               return (
                 <tr key={r.id}>
                   <td>

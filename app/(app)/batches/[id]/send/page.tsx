@@ -10,10 +10,10 @@ import type { Channel } from "@/lib/generated/prisma";
 import { BatchActionForm } from "@/components/batch-action-form";
 import { SendBlockers } from "@/components/batches/send-blockers";
 import { sendBatchAction } from "../../actions";
+import { plural } from "@/lib/text/plural";
 
 export const metadata: Metadata = { title: "Send the batch" };
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** The confirmation step: exactly what sending will do, then the one button that does it. */
 export default async function SendBatchPage({ params }: { params: Promise<{ id: string }> }) {
