@@ -1,5 +1,5 @@
 import "server-only";
-import { db, Prisma } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { newRowId } from "@/lib/db/row-id";
 import { applyEvent } from "@/lib/requests/timeline";
 import { unsafeRecomputeClocks } from "@/lib/requests/unsafe-recompute-clock";
@@ -44,16 +44,10 @@ const SENT_STATUS = sentStep.status;
 async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent" | "note", note: (l: SentLetter) => string | null): Promise<Set<string>> {
   if (letters.length === 0) return new Set();
   const col = <T>(pick: (l: SentLetter) => T) => letters.map(pick);
-  const written =
-    kind === "sent"
-      ? Prisma.sql`
-        r AS (
-          UPDATE "FoiRequest" AS r SET status = ${SENT_STATUS}::"RequestStatus", "sentAt" = v.sent_at::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
-          FROM v WHERE r.id = v.request_id AND r."workspaceId" = v.workspace_id AND r.status = 'draft' AND r."deletedAt" IS NULL
-          RETURNING r.id
-        ),
-        f AS (SELECT DISTINCT ON (v.request_id) v.* FROM v JOIN r ON r.id = v.request_id ORDER BY v.request_id, v.ord),`
-      : Prisma.sql`f AS (SELECT * FROM v),`;
+  // One flat statement with plain parameters: nested SQL fragments are not reliable inside the
+  // built app. For `sent`, r makes the drafts sent and f keeps one entry per request it changed;
+  // for notes, r changes nothing and f is every row.
+  const isSent = kind === "sent";
   const rows = await tx.$queryRaw<Array<{ id: string }>>`
     WITH v AS (
       SELECT * FROM unnest(
@@ -63,7 +57,16 @@ async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent
         ${col((l) => l.message?.subject ?? null)}::text[], ${col((l) => l.message?.text ?? null)}::text[]
       ) WITH ORDINALITY AS v(event_id, message_id, workspace_id, request_id, sent_at, note, created_by, from_name, from_address, to_address, subject, body, ord)
     ),
-    ${written}
+    r AS (
+      UPDATE "FoiRequest" AS r SET status = ${SENT_STATUS}::"RequestStatus", "sentAt" = v.sent_at::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
+      FROM v WHERE ${isSent}::boolean AND r.id = v.request_id AND r."workspaceId" = v.workspace_id AND r.status = 'draft' AND r."deletedAt" IS NULL
+      RETURNING r.id
+    ),
+    f AS (
+      SELECT * FROM v WHERE NOT ${isSent}::boolean
+      UNION ALL
+      (SELECT DISTINCT ON (v.request_id) v.* FROM v JOIN r ON r.id = v.request_id ORDER BY v.request_id, v.ord)
+    ),
     m AS (
       INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText")
       SELECT message_id, workspace_id, request_id, 'outgoing'::"MessageDirection", from_name, from_address, to_address, subject, sent_at::timestamptz AT TIME ZONE 'UTC', body
