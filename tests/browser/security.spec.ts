@@ -3,8 +3,14 @@
 // email HTML shown on a request page runs nothing, loads nothing and cannot touch the app.
 import { test, expect, request as playwrightRequest, type APIResponse, type Page } from "@playwright/test";
 import { BASE_URL } from "../support/browser-env";
-import { createRequestWithHostileMail } from "../support/hostile-email-db";
+import { createRequestWithHostileMail, removeHostileRequest } from "../support/hostile-email-db";
 import { HOSTILE_EMAIL_HTML, MARKER_HOST } from "../fixtures/hostile-email-html";
+
+// The requests these tests add are removed afterwards, so later specs count the seed as it was.
+const hostileRequests: string[] = [];
+test.afterAll(async () => {
+  for (const id of hostileRequests.splice(0)) await removeHostileRequest(id);
+});
 
 /** The script nonce of a response's policy, after checking the policy's rules. */
 function checkSecurityHeaders(response: APIResponse, what: string): string {
@@ -79,6 +85,7 @@ test("the main pages work under the policy: no violation, and React takes over t
   test.setTimeout(180_000); // a dozen pages on a shared 2-core machine
   const violations = await watchForPolicyViolations(page);
   const { id } = await createRequestWithHostileMail(HOSTILE_EMAIL_HTML.slice(0, 3));
+  hostileRequests.push(id);
   const paths = ["/", "/requests", `/requests/${id}`, "/trusts", "/batches", "/findings", "/notifications", "/settings/alerts", "/members", "/no-such-page-here"];
   await page.goto("/batches");
   // A batch's page too, when an earlier spec made one.
@@ -97,6 +104,7 @@ test("the main pages work under the policy: no violation, and React takes over t
 test("hostile email HTML runs nothing, loads nothing and stays out of the app's page", async ({ page }) => {
   test.setTimeout(180_000);
   const { id } = await createRequestWithHostileMail(HOSTILE_EMAIL_HTML);
+  hostileRequests.push(id);
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -146,6 +154,7 @@ test("hostile email HTML runs nothing, loads nothing and stays out of the app's 
 
 test("the plain text of an email can be read without JavaScript", async ({ browser }) => {
   const { id } = await createRequestWithHostileMail(HOSTILE_EMAIL_HTML.slice(0, 1));
+  hostileRequests.push(id);
   const context = await browser.newContext({ javaScriptEnabled: false, storageState: test.info().project.use.storageState, baseURL: BASE_URL });
   try {
     const page = await context.newPage();

@@ -28,3 +28,8 @@ export async function createRequestWithHostileMail(payloads: { name: string; htm
   });
   return { id, title };
 }
+
+/** Removes a request made by createRequestWithHostileMail (and, by cascade, its messages), so later specs' counts see the seed as it was. */
+export async function removeHostileRequest(id: string): Promise<void> {
+  await withClient((client) => client.query(`DELETE FROM "FoiRequest" WHERE id = $1 AND title LIKE 'Hostile email test %'`, [id]));
+}
