@@ -38,7 +38,6 @@ describe("small helpers, once", () => {
     ["a working-day phrasing", /working day\$\{|working \$\{n === 1|"1 working day"|1 \? "1 working day/, "lib/deadlines/working-days-status.ts"],
   ])("%s is defined in one file only", (_what, pattern, owner) => {
     const defining = files.filter((f) => pattern.test(readFileSync(f, "utf8"))).map((f) => path.relative(root, f));
-    // Server Action files are another slice's (the action wrapper refactor); their copy goes with it.
-    expect(defining.filter((f) => !f.endsWith("actions.ts"))).toEqual([owner]);
+    expect(defining).toEqual([owner]);
   });
 });

@@ -5,6 +5,7 @@ import type { Revalidate } from "@/lib/edge/define-action";
 import { previewPastedList } from "@/lib/outcomes/queries";
 import { setOutcome } from "@/lib/outcomes/set-outcome";
 import { applyOutcomes } from "@/lib/outcomes/apply-pasted-list";
+import { plural } from "@/lib/text/plural";
 import { applyOutcomesFormSchema, previewPastedListSchema, setOutcomeSchema, type PasteFormState } from "@/lib/outcomes/schemas";
 
 // Trust pages and the directory's outcome filter show the same outcomes.
@@ -14,8 +15,6 @@ export const setOutcomeAction = workspaceAction(setOutcomeSchema, async (actor, 
   const result = await setOutcome(actor, input);
   return { ok: true, message: result.changed ? "Saved." : "No change.", revalidate: result.changed ? outcomePages(input.requestId) : [] };
 });
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** Step one: match the pasted lines to the directory. Saves nothing. */
 async function checkList(previous: PasteFormState, formData: FormData): Promise<PasteFormState> {
