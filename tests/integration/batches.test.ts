@@ -1,7 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { now } from "@/lib/time";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { formatUkDate } from "@/lib/deadlines";
 import { NHSE_REFERENCE } from "@/lib/seed/seed-database";
@@ -16,7 +15,7 @@ import { markRecipientSent, resolveUnconfirmed, retryFailed, sendBatch } from "@
 import { applyBulkAction, lettersAsText, planBulkAction } from "@/lib/batches/bulk-actions";
 import { batchCsv } from "@/lib/batches/export";
 import { BatchStateError, BatchValidationError } from "@/lib/batches/errors";
-import { foiEmailFor, makeCampaign, startSmtpServer, type TestSmtpServer } from "../support/batch-fixtures";
+import { foiEmailFor, makeCampaign, startSmtpServer, type TestSmtpServer, drain } from "../support/batch-fixtures";
 
 let smtp: TestSmtpServer;
 
@@ -36,15 +35,6 @@ afterAll(async () => {
   await smtp.close();
 });
 
-/** Runs the outbox until nothing is due (what the worker does every few seconds). */
-async function drain(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    await processOutbox(200);
-    const due = await db.delivery.count({ where: { state: "pending", nextAttempt: { lte: now() } } });
-    if (due === 0) return;
-  }
-  throw new Error("The outbox did not drain.");
-}
 
 async function expectValidation(promise: Promise<unknown>): Promise<BatchValidationError> {
   const error = await promise.then(

@@ -11,7 +11,7 @@ import { retryFailed, sendBatch } from "@/lib/batches/send-batch";
 import { BatchStateError } from "@/lib/batches/errors";
 import { deleteRequest } from "@/lib/requests/delete-request";
 import { getBody } from "@/lib/bodies/queries";
-import { foiEmailFor, makeCampaign, startSmtpServer, type TestSmtpServer } from "../support/batch-fixtures";
+import { foiEmailFor, makeCampaign, startSmtpServer, type TestSmtpServer, drain } from "../support/batch-fixtures";
 
 let smtp: TestSmtpServer;
 
@@ -26,14 +26,6 @@ afterAll(async () => {
   await smtp.close();
 });
 
-async function drain(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    await processOutbox(200);
-    const due = await db.delivery.count({ where: { state: "pending", nextAttempt: { lte: now() } } });
-    if (due === 0) return;
-  }
-  throw new Error("The outbox did not drain.");
-}
 
 describe("a deleted request stops acting", () => {
   it("its queued letter never reaches the mail server, and says why; the others go", async () => {

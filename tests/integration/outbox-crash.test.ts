@@ -8,7 +8,7 @@ import { closeSmtpTransport } from "@/lib/mail/transport";
 import { startBatch } from "@/lib/batches/create-batch";
 import { getBatch } from "@/lib/batches/get-batch";
 import { resolveUnconfirmed, sendBatch } from "@/lib/batches/send-batch";
-import { makeCampaign, startSmtpServer, type TestSmtpServer } from "../support/batch-fixtures";
+import { makeCampaign, startSmtpServer, type TestSmtpServer, waitFor } from "../support/batch-fixtures";
 
 // The worker killed mid-batch: the outbox runs in a child process, which is SIGKILLed while
 // the (slow) SMTP server holds messages in flight, then started again. Counted per Message-ID
@@ -55,13 +55,6 @@ function startChild(extraEnv: Record<string, string> = {}): { child: ChildProces
   return { child, exited, output: () => output };
 }
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("the worker killed mid-batch and restarted", () => {
   it("sends no Message-ID twice, loses nothing, and leaves only the in-flight letters for a person to decide", async () => {

@@ -12,7 +12,7 @@ import { startBatch } from "@/lib/batches/create-batch";
 import { sendBatch } from "@/lib/batches/send-batch";
 import { defineJob } from "@/lib/jobs/define-job";
 import { startWorker } from "@/lib/jobs/worker";
-import { makeCampaign, startSmtpServer, type TestSmtpServer } from "../support/batch-fixtures";
+import { makeCampaign, startSmtpServer, type TestSmtpServer, waitFor } from "../support/batch-fixtures";
 
 // Ctrl-C during a batch send: `npm run worker` (scripts/worker.ts, the real script) gets SIGINT
 // while the slow SMTP server holds letters in flight. It must finish what it has claimed, claim
@@ -36,13 +36,6 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe("Ctrl-C during a batch send", () => {
   it("leaves no letter unconfirmed and none sent twice", async () => {

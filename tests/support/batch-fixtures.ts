@@ -3,6 +3,8 @@
 import { SMTPServer } from "smtp-server";
 import { simpleParser } from "mailparser";
 import { db } from "@/lib/db/client";
+import { processOutbox } from "@/lib/mail/send-mail";
+import { now } from "@/lib/time";
 import { NHSE_REFERENCE } from "@/lib/seed/seed-database";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 import { seedBodies } from "@/prisma/seed/bodies";
@@ -148,4 +150,23 @@ export async function startSmtpServer(options: { delayMs?: number; parse?: boole
   state.url = `smtp://127.0.0.1:${state.port}`;
   state.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return state;
+}
+
+/** Runs the outbox until nothing is due (what the worker does every few seconds). */
+export async function drain(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    await processOutbox(200);
+    const due = await db.delivery.count({ where: { state: "pending", nextAttempt: { lte: now() } } });
+    if (due === 0) return;
+  }
+  throw new Error("The outbox did not drain.");
+}
+
+/** Polls `check` every 20 ms until it holds, or fails naming `what` after `timeoutMs`. */
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
