@@ -1,5 +1,6 @@
 // The two sign-in forms, as plain HTML forms that POST to our route handlers: they work
 // before (or without) JavaScript, and never put a password in the address bar.
+import { FieldShell } from "@/components/field";
 
 const MESSAGES: Record<string, string> = {
   Verification: "That sign-in link has expired or has already been used. Ask for a new one with \u201cEmail me a sign-in link\u201d.",
@@ -46,41 +47,22 @@ export function SignInForms({ error, retryMinutes, callbackUrl, email }: { error
         </div>
         <form className="stack" method="post" action="/sign-in/password" noValidate>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <div className="field">
-            <label htmlFor="email">Email address</label>
-            {emailError ? (
-              <p className="field-error" id="email-error">
-                {emailError}
-              </p>
-            ) : null}
-            <input
-              id="email"
-              name="email"
-              type="email"
-              autoComplete="username"
-              defaultValue={email}
-              maxLength={320}
-              aria-invalid={emailError ? true : undefined}
-              aria-describedby={emailError ? "email-error" : undefined}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="password">Password</label>
-            {passwordError ? (
-              <p className="field-error" id="password-error">
-                {passwordError}
-              </p>
-            ) : null}
-            <input
-              id="password"
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              maxLength={200}
-              aria-invalid={passwordError ? true : undefined}
-              aria-describedby={passwordError ? "password-error" : summary ? "sign-in-error" : undefined}
-            />
-          </div>
+          <FieldShell id="email" label="Email address" errors={emailError ? [emailError] : undefined}>
+            {(control) => <input {...control} name="email" type="email" autoComplete="username" defaultValue={email} maxLength={320} />}
+          </FieldShell>
+          <FieldShell id="password" label="Password" errors={passwordError ? [passwordError] : undefined}>
+            {(control) => (
+              <input
+                {...control}
+                // With no error of its own, the password field is described by the sign-in summary.
+                aria-describedby={control["aria-describedby"] ?? (summary ? "sign-in-error" : undefined)}
+                name="password"
+                type="password"
+                autoComplete="current-password"
+                maxLength={200}
+              />
+            )}
+          </FieldShell>
           <div>
             <button type="submit">Sign in</button>
           </div>
@@ -91,23 +73,9 @@ export function SignInForms({ error, retryMinutes, callbackUrl, email }: { error
         <p className="muted">We email you a link that signs you in. It works once, for 15 minutes.</p>
         <form className="stack" method="post" action="/sign-in/link" noValidate>
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <div className="field">
-            <label htmlFor="link-email">Email address</label>
-            {linkEmailError ? (
-              <p className="field-error" id="link-email-error" role="alert">
-                {linkEmailError}
-              </p>
-            ) : null}
-            <input
-              id="link-email"
-              name="email"
-              type="email"
-              autoComplete="email"
-              maxLength={320}
-              aria-invalid={linkEmailError ? true : undefined}
-              aria-describedby={linkEmailError ? "link-email-error" : undefined}
-            />
-          </div>
+          <FieldShell id="link-email" label="Email address" errors={linkEmailError ? [linkEmailError] : undefined}>
+            {(control) => <input {...control} name="email" type="email" autoComplete="email" maxLength={320} />}
+          </FieldShell>
           <div>
             <button type="submit" className="secondary">
               Email me a sign-in link
