@@ -31,7 +31,7 @@ Prints the statutory FOI dates for a request as one JSON object.
                       a timeline event, repeatable, in order; KIND is a timeline event kind
                       (clarification_requested, clarification_sent, fees_notice, fee_paid,
                       extension, acknowledged, resent, response_refused, ...). Keys:
-                      newDue=DATE (extension), exemption=s43 (repeatable; the qualified
+                      newDue=DATE (extension; or ico_decision: the date its steps are due), exemption=s43 (repeatable; the qualified
                       exemption an extension notice names), approximate=true (only "on or
                       before" is known), notRequired=true (a clarification not reasonably
                       required). Example: --event extension:2021-08-20:newDue=2021-09-20:exemption=s43
@@ -39,7 +39,8 @@ Prints the statutory FOI dates for a request as one JSON object.
                       (on_time, late, very_late, unknown)
 
   The output adds due (after the timeline), extendedDue (null unless a valid extension
-  applies) and warnings (why an event did not count).
+  applies), ownDeadlines (yours: internal review, complaint, appeal, fee; and a decision
+  notice's date for the body) and warnings (why an event did not count).
   --help              show this help
 `;
 
@@ -71,7 +72,9 @@ function parseEvent(text: string): ClockEvent {
     const key = eq === -1 ? pair : pair.slice(0, eq);
     const value = eq === -1 ? "" : pair.slice(eq + 1);
     if (key === "newDue") {
-      if (kind.data !== "extension") throw new UsageError(`--event ${JSON.stringify(text)}: newDue only goes with an extension`);
+      if (kind.data !== "extension" && kind.data !== "ico_decision") {
+        throw new UsageError(`--event ${JSON.stringify(text)}: newDue only goes with an extension (the body's date) or an ico_decision (the date set for its steps)`);
+      }
       if (!isIsoDate(value)) throw new UsageError(`--event ${JSON.stringify(text)}: newDue must be a real date as YYYY-MM-DD`);
       event.newDueDate = value;
     } else if (key === "exemption") {
@@ -185,6 +188,7 @@ function main(argv: readonly string[]): number {
       out.answeredOn = clock.answeredOn;
       out.responseTimeliness = clock.state?.kind === "answered" ? (clock.state.timeliness ?? null) : null;
     }
+    out.ownDeadlines = clock.ownDeadlines.map((d) => `${d.kind} ${d.due} (${d.source})`);
     out.warnings = clock.warnings;
     if (args.days !== 20) out.days = args.days;
     if (args.today !== null && clock.state) {

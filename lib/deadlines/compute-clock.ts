@@ -11,6 +11,7 @@ import {
   type ResponseKind,
 } from "./schemas";
 import { isQualifiedFoiaExemption } from "./exemptions";
+import { ownDeadlines, type OwnDeadline } from "./own-deadlines";
 import { addWorkingDaysAt, isProjectedSpan, offsetOf, workingDaysBetweenAt } from "./working-days";
 import { dueStateAt } from "./working-days-status";
 
@@ -131,6 +132,8 @@ export interface Clock {
   response: ResponseKind | null;
   withdrawnOn: string | null;
   review: ReviewClock | null;
+  /** The campaign's open deadlines (and a decision notice's date for the body), earliest first. */
+  ownDeadlines: OwnDeadline[];
   projected: boolean;
   state?: ClockState;
   reviewState?: ClockState;
@@ -169,6 +172,8 @@ interface Timeline {
   withdrawnOn: number | null;
   review: { requested: number; answered: number | null; withdrawn: number | null } | null;
   pauses: PauseAt[];
+  complainedOn: number | null;
+  decision: { on: number; complianceDate: string | null } | null;
 }
 
 /** A re-sent request, or a clarified one (s1(3)), starts a fresh clock; the pause history stays. */
@@ -268,6 +273,8 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     withdrawnOn: null,
     review: null,
     pauses: [],
+    complainedOn: null,
+    decision: null,
   };
   const ignore = (e: TimedEvent, why: string) => warnings.push(`${e.kind} on ${iso(e.offset)} ignored: ${why}`);
   const onOrAfter = (offset: number) => (calendar.isWorking[offset] === 1 ? offset : addWorkingDaysAt(calendar, offset, 1));
@@ -290,6 +297,9 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
       }
       continue;
     }
+    // The commissioner's steps start the campaign's (and the body's) later deadlines.
+    if (e.kind === "ico_complaint") t.complainedOn = on;
+    if (e.kind === "ico_decision") t.decision = { on, complianceDate: e.newDueDate };
     if (hasNoClockEffect(e.kind)) continue;
     if (t.start === null) {
       ignore(e, "the request has not been sent");
@@ -410,6 +420,7 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     response: null,
     withdrawnOn: null,
     review: null,
+    ownDeadlines: [],
     projected: false,
     warnings,
   };
@@ -504,6 +515,26 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     } else if (asOf !== null) clock.reviewState = timeState(calendar, asOf, due, veryOverdue);
   }
 
+  try {
+    clock.ownDeadlines = ownDeadlines({
+      law,
+      calendar,
+      due: clock.extendedDue ?? clock.due,
+      answeredOn: clock.answeredOn,
+      withdrawn: withdrawn !== null,
+      reviewRequested: clock.review?.requested ?? null,
+      reviewDue: clock.review?.due ?? null,
+      reviewAnswered: clock.review?.answered ?? null,
+      feeNoticeOn: t.feeSince === null ? null : iso(t.feeSince),
+      complainedOn: t.complainedOn === null ? null : iso(t.complainedOn),
+      decisionOn: t.decision === null ? null : iso(t.decision.on),
+      complianceDate: t.decision?.complianceDate ?? null,
+    });
+  } catch (error) {
+    // Beyond the calendar's years: the request's own dates still stand.
+    if (!(error instanceof RangeError)) throw error;
+    warnings.push("your own deadlines fall beyond the calendar's years and are not shown");
+  }
   clock.projected = isProjectedSpan(calendar, iso(Math.min(s, t.sentOn ?? s)), iso(touched));
   return clock;
 }
