@@ -70,7 +70,7 @@ async function loadRequests(actor: Actor, batchId: string, requestIds: string[],
       sentAt: true,
       dueOn: true,
       body: { select: { name: true, foiEmail: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, exemptions: true, result: true, newDueOn: true } },
+      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, exemptions: true, result: true, newDueOn: true, approximate: true, notReasonablyRequired: true } },
     },
   });
   // Another batch's or workspace's request is not found, never silently skipped.

@@ -29,7 +29,7 @@ export async function getRequest(actor: Actor, requestId: string) {
       workspace: { select: { name: true, receiptConvention: true } },
       events: {
         orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
-        select: { id: true, kind: true, occurredAt: true, approximate: true, note: true, newDueOn: true, exemptions: true, result: true },
+        select: { id: true, kind: true, occurredAt: true, approximate: true, notReasonablyRequired: true, note: true, newDueOn: true, exemptions: true, result: true },
       },
       _count: { select: { outcomes: true } },
     },

@@ -51,7 +51,8 @@ export function applyEvent(status: RequestStatus, entry: TimelineEntry): Step {
     case "fee_paid":
       return status === "awaiting_fee" ? to("awaiting_response") : refuse("Record the fees notice first.");
     case "extension":
-      return status === "awaiting_response" ? to("extended") : refuse("A body can only extend the deadline while you are waiting for a response (and only once).");
+      // A body may revise its estimate (FOIA s17(2)); the clock decides which notice counts.
+      return status === "awaiting_response" || status === "extended" ? to("extended") : refuse("A body can only extend the deadline while you are waiting for a response.");
     case "response_successful":
     case "response_partial":
     case "response_refused":

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
@@ -87,9 +88,18 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         {clock.extendedDue ? (
           <>
             <dt>Extended to</dt>
-            <dd>{formatUkDate(clock.extendedDue)}</dd>
+            <dd>
+              {formatUkDate(clock.extendedDue)}
+              {clock.extension?.bodyDate && clock.extension.bodyDate !== clock.extendedDue ? <> (the body gave {formatUkDate(clock.extension.bodyDate)}; an extension counts from the statutory due date to 20 further working days at most, {formatUkDate(clock.extension.defaultDue)})</> : null}
+            </dd>
           </>
         ) : null}
+        {clock.extensions.filter((x) => !x.valid).map((x) => (
+          <Fragment key={`ext-${x.on}`}>
+            <dt>Extension of {formatUkDate(x.on)}</dt>
+            <dd>Does not count: {x.notCounted}</dd>
+          </Fragment>
+        ))}
         <dt>Very overdue from</dt>
         <dd>{clock.veryOverdue ? formatUkDate(clock.veryOverdue) : "—"}</dd>
         {clock.answeredOn ? (
@@ -104,7 +114,13 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <dd>{formatUkDate(clock.review.requested)}</dd>
             <dt>Internal review due</dt>
             <dd>
-              {formatUkDate(clock.review.due)} (40 working days at most: {formatUkDate(clock.review.veryOverdue)})
+              {clock.review.limitBasis === "statute" ? (
+                <>{formatUkDate(clock.review.due)} (the law&rsquo;s limit)</>
+              ) : (
+                <>
+                  {formatUkDate(clock.review.due)} (40 working days at most: {formatUkDate(clock.review.veryOverdue)})
+                </>
+              )}
             </dd>
           </>
         ) : null}
@@ -149,6 +165,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             {formatUkDate(receiptDate(e.occurredAt))}
             {decisionLabel(e.result) ? <>: {decisionLabel(e.result)!.toLowerCase()}</> : null}
             {e.exemptions.length > 0 ? <> (exemptions: {e.exemptions.join(", ")})</> : null}
+            {e.notReasonablyRequired ? <> (not reasonably required: the clock did not stop)</> : null}
             {e.newDueOn ? <> (new date given: {formatUkDate(fromDbDate(e.newDueOn)!)})</> : null}
             {e.note ? <>. {e.note}</> : null}
             {canEdit && e.kind !== "sent" ? (
