@@ -30,13 +30,17 @@ export async function digestText(userId: string, today: string, lines: DigestLin
   for (const info of ALERT_KINDS) {
     const group = lines.filter((l) => l.kind === info.kind);
     if (group.length === 0) continue;
-    out.push(`${info.label} (${group.length})`, "-".repeat(info.label.length + String(group.length).length + 3), whatToDo(info.kind), "");
+    // One law in the group: its own route; mixed laws: each line says its own.
+    const laws = new Set(group.map((l) => l.law));
+    const single = laws.size === 1 ? [...laws][0] : undefined;
+    out.push(`${info.label} (${group.length})`, "-".repeat(info.label.length + String(group.length).length + 3), whatToDo(info.kind, single), "");
     for (const line of group.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.bodyName.localeCompare(b.bodyName))) {
       const days = workingDaysFrom(await calendarFor(line.law), today, line.dueOn);
       out.push(`* ${line.bodyName}: ${line.requestTitle}`);
       if (line.batchName) out.push(`  Batch: ${line.batchName}`);
       out.push(`  ${alertKindInfo(info.kind).digestDateWords} ${formatUkDate(line.dueOn)} (${days.label})`);
       if (line.lateNote) out.push(`  ${line.lateNote}`);
+      if (!single && whatToDo(info.kind, line.law) !== whatToDo(info.kind)) out.push(`  What to do: ${whatToDo(info.kind, line.law)}`);
       out.push(`  ${appUrl(`/requests/${line.requestId}`)}`);
       out.push("");
     }

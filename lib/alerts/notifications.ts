@@ -10,7 +10,7 @@ import { fromDbDate } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
 import { now } from "@/lib/time";
 import { safeWorkingDaysStatus, workingDaysFrom } from "./dates";
-import { ALERT_SEVERITY, alertKindInfo } from "./kinds";
+import { ALERT_SEVERITY, alertKindInfo, whatToDo } from "./kinds";
 import { listNotificationsSchema } from "./schemas";
 import { dueSoonLimits, visibleNotificationsWhere } from "./visibility";
 
@@ -104,7 +104,7 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
       id: row.id,
       kind: alert.kind,
       label: info.label,
-      whatToDo: info.whatToDo,
+      whatToDo: whatToDo(alert.kind, law),
       requestId: alert.request.id,
       requestTitle: alert.request.title,
       bodyName: alert.request.body.name,

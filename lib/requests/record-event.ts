@@ -50,7 +50,7 @@ export async function recordEvent(actor: Actor, input: unknown, fromMessage?: Ev
   const data = parsed.data;
   const request = await db.foiRequest.findFirst({
     where: { id: data.requestId, workspaceId: actor.workspaceId, deletedAt: null },
-    select: { id: true, sentAt: true, status: true },
+    select: { id: true, sentAt: true, status: true, law: true },
   });
   if (!request) throw new NotFoundError("That request is not in this workspace.");
   if (request.status === "draft") return { ok: false, fieldErrors: { kind: ["Give the date it was sent first (Edit the draft)."] } };
@@ -80,7 +80,7 @@ export async function recordEvent(actor: Actor, input: unknown, fromMessage?: Ev
     const replay = replayTimeline([
       ...events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), result: e.result })),
       { kind: data.kind, at: occurredAt.toISOString(), result: data.result ?? null },
-    ]);
+    ], { law: request.law });
     if (!replay.ok) return { ok: false as const, reason: replay.reason };
     const event = await tx.requestEvent.create({
       data: {

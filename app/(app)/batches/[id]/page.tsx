@@ -12,6 +12,7 @@ import { DraftBatch } from "@/components/batches/draft-batch";
 import { SentBatch } from "@/components/batches/sent-batch";
 import type { Params } from "@/components/batches/types";
 import {
+  combineSuccessorAction,
   deleteDraftBatchAction,
   markRecipientSentAction,
   removeRecipientAction,
@@ -51,7 +52,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
       </p>
       <BatchFlash query={query} />
       {batch.state === "draft" ? (
-        <DraftBatch batch={batch} actions={{ updateBatchDetailsAction, updateRecipientAction, removeRecipientAction, deleteDraftBatchAction }} />
+        <DraftBatch batch={batch} actions={{ updateBatchDetailsAction, updateRecipientAction, removeRecipientAction, deleteDraftBatchAction, combineSuccessorAction }} />
       ) : (
         <SentBatch batch={batch} letters={new Map(letters.map((l) => [l.recipientId, l.letter]))} actions={{ resolveDeliveryAction, markRecipientSentAction }} />
       )}
