@@ -59,7 +59,9 @@ export async function recordEvent(actor: Actor, input: unknown, fromMessage?: Ev
   const today = todayInLondon();
   if (data.date > today) fieldErrors.date = ["This date is in the future. Record things once they have happened."];
   else if (request.sentAt && data.date < receiptDate(request.sentAt)) fieldErrors.date = [`This is before the request was sent (${receiptDate(request.sentAt)}).`];
-  if (data.newDueDate && data.kind !== "extension") fieldErrors.newDueDate = ["A new due date only goes with an extension."];
+  // An extension's new date, or the date a decision notice sets for the body's steps (FOIA s50(4); FOISA s49(3)(b)).
+  if (data.newDueDate && data.kind !== "extension" && data.kind !== "ico_decision") fieldErrors.newDueDate = ["A date only goes with an extension or a decision notice."];
+  if (data.kind === "ico_decision" && data.newDueDate && data.newDueDate <= data.date) fieldErrors.newDueDate = ["The date for the steps must be after the decision."];
   if (data.kind === "extension" && data.newDueDate && data.newDueDate <= data.date) fieldErrors.newDueDate = ["The new due date must be after the date of the extension."];
   if (RESULT_KINDS.has(data.kind) && !data.result) fieldErrors.result = ["Choose what was decided."];
   if (data.exemptions.length > 0 && !EXEMPTION_KINDS.has(data.kind)) fieldErrors.exemptions = ["Exemptions only go with a refusal, a partial answer or an extension."];

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Fragment } from "react";
-import { formatUkDate, receiptDate } from "@/lib/deadlines";
+import { formatUkDate, OWN_DEADLINE_LABELS, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
 import { orNotFound } from "@/lib/edge/domain-error-map";
@@ -128,6 +128,14 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </dd>
           </>
         ) : null}
+        {clock.ownDeadlines.map((d) => (
+          <Fragment key={`own-${d.kind}`}>
+            <dt>{d.whose === "body" ? "The body's steps" : "Your deadline"}</dt>
+            <dd>
+              {OWN_DEADLINE_LABELS[d.kind]} by {formatUkDate(d.due)} ({d.source}{d.statutory ? "" : "; guidance, not law"})
+            </dd>
+          </Fragment>
+        ))}
         {clock.projected ? (
           <>
             <dt>Note</dt>
