@@ -452,7 +452,7 @@ function voluntaryChaser(f: LetterFacts): DraftLetter {
   const title = quoted(f.requestTitle);
   const paragraphs = [
     `I am writing about my request for information ${title}${yourRef(f)}${sentOnPhrase(f)}.`,
-    `I understand that ${f.bodyName} is not a public authority under the Freedom of Information Act 2000, so the Act's time limits do not bind it. I made the request hoping you would answer it voluntarily, as many providers of NHS services do, and I have not yet had a response.`,
+    `I understand that ${f.bodyName} is not a public authority under the Freedom of Information Act 2000, so the Act's time limits do not bind it. I made the request hoping you would answer it voluntarily, as many providers of NHS services do${target(f)}, and I have not yet had a response.`,
     "Please let me know whether you will answer it, and when. If you cannot answer all of it, please send what you can.",
     `If you hold any of this information on behalf of an NHS commissioner under your contract, it counts as held by that commissioner (section 3(2)(b) of the Act), and I may ask the commissioner for it.`,
     onlineSentence(f),
@@ -469,6 +469,12 @@ function voluntaryChaser(f: LetterFacts): DraftLetter {
       name: f.requesterName,
     }),
   };
+}
+
+/** The target a voluntary answer was hoped for by: the 20 working days public authorities have. */
+function target(f: LetterFacts): string {
+  const due = f.extendedDue ?? f.due;
+  return due ? `, within the 20 working days public authorities have (by ${formatUkDate(due)})` : "";
 }
 
 // ---- shared phrases ----

@@ -114,7 +114,8 @@ describe("the email digest", () => {
     expect(second.text).not.toContain("Due today");
     expect(second.text.indexOf("Overdue (3)")).toBeGreaterThan(0);
     expect(second.text).toContain("Raised late: this alert was due on Thursday 16 September 2021");
-    expect(second.text).toContain("Late: send a chaser, or ask for an internal review.");
+    // FOIA requests: the ICO takes a complaint about no response once the body was chased.
+    expect(second.text).toContain("Late: send a chaser. Once you have chased it, you can complain to the ICO, or ask for an internal review.");
     expect(second.text).toContain("Was due Wednesday 15 September 2021 (Overdue by 2 working days)");
 
     // The unsubscribe link works without signing in, once applied (by POST, on the page).
