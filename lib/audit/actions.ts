@@ -19,6 +19,8 @@ export const auditActionLabels = {
   "request.update": "Changed a request",
   "request.send": "Recorded a request as sent",
   "request.event": "Recorded what happened on a request",
+  "request.email_send": "Sent a request by email",
+  "request.email_letter": "Emailed a letter about a request (chaser, review, complaint or clarification)",
   "request.event_remove": "Removed an entry from a request's timeline",
   "request.delete": "Deleted a request",
   "request.restore": "Restored a deleted request",
