@@ -4,7 +4,7 @@ import { formatUkDate, formatWorkingDays, receiptDate, type Clock, type ClockSta
 import { citeExemptions, listInWords } from "./exemptions";
 import { LAW_WORDS, type LawWords } from "./law-words";
 
-export type LetterKind = "chaser" | "internal_review" | "ico_complaint";
+export type LetterKind = "chaser" | "internal_review" | "ico_complaint" | "clarification";
 
 export interface DraftLetter {
   kind: LetterKind;
@@ -139,6 +139,30 @@ export function draftLetters(facts: LetterFacts): DraftLetter[] {
     for (const l of ordered) if (l) letters.push(l);
   }
   return letters;
+}
+
+/** Where the person must still write something before a letter can go. */
+export const UNFILLED_PART = /\[(?:Write|Add) your[^\]]*\]|\[Your name\]|\[your email or postal address\]/i;
+
+/**
+ * The start of an answer to a body's request for clarification: the person writes the answer
+ * itself. Offered while the body waits for it (the clock restarts when it is sent).
+ */
+export function clarificationAnswer(f: LetterFacts, askedOn: string | null): DraftLetter {
+  const w = LAW_WORDS[f.law];
+  const asked = askedOn ? ` of ${formatUkDate(askedOn)}` : "";
+  return {
+    kind: "clarification",
+    title: "Answer the request for clarification",
+    reason: `Offered because ${f.bodyName} asked for clarification${askedOn ? ` on ${formatUkDate(askedOn)}` : ""}: the clock starts again when your answer is sent.`,
+    filename: filename("clarification", f),
+    text: letter({
+      subject: `Clarification of my ${w.requestNoun}: ${quoted(f.requestTitle)}${yourRef(f)}`,
+      greeting: `Dear Freedom of Information team at ${f.bodyName},`,
+      paragraphs: [`Thank you for your message${asked} asking me to clarify my ${w.requestNoun} ${quoted(f.requestTitle)}${sentOnPhrase(f)}.`, "[Write your answer here.]"],
+      name: f.requesterName,
+    }),
+  };
 }
 
 // ---- the letters ----

@@ -7,7 +7,7 @@ import { recordAudit } from "@/lib/audit/record-audit";
 import { subjectFor, TITLE_MAX_LENGTH } from "@/lib/batches/render";
 import type { EventKind, RequestStatus } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
-import { draftLetters, letterFactsFromRequest } from "@/lib/letters/draft-letters";
+import { draftLetters, letterFactsFromRequest, UNFILLED_PART } from "@/lib/letters/draft-letters";
 import { LETTER_PURPOSES, queueMail } from "@/lib/mail/send-mail";
 import { todayInLondon } from "@/lib/requests/queries";
 import { emailLetterSchema, requestIdSchema, type EmailLetterKind } from "@/lib/requests/schemas";
@@ -159,6 +159,7 @@ export async function emailLetter(actor: Actor, input: unknown): Promise<{ deliv
       throw new ConflictError(noFoiEmailMessage(request.body.name));
     }
 
+    if (UNFILLED_PART.test(data.text)) throw new InvalidError({ text: ["Replace the parts in [square brackets] with your own words before sending."] });
     const { subject, body } = splitSubject(data.text, `${letter.subject}: ${request.title}`);
     const thread = await threadHeadersFor(tx, actor.workspaceId, request.id);
     const deliveryId = await queueMail(

@@ -83,6 +83,10 @@ describe("answering from the app", () => {
     });
     expect(await recordEvent(editor, { requestId, kind: "clarification_requested", date: "2021-08-10" })).toMatchObject({ ok: true });
 
+    // The drafted start is not an answer: its [square brackets] must be replaced first.
+    const unfilled = await refusal(emailLetter(editor, { requestId, kind: "clarification", text: "Dear FOI team,\n\n[Write your answer here.]", sendKey: sendKey() }));
+    expect((unfilled as InvalidError).fieldErrors.text?.[0]).toMatch(/square brackets/);
+
     // The answer: its own subject line from the text, the token once, threaded under the reply.
     const key = sendKey();
     const text = `Subject: Clarification of my request ${token}\n\nDear FOI team,\n\nThe years 2021 to 2023.\n`;
