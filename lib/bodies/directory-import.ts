@@ -2,6 +2,7 @@
 // cell, and matching each row to a trust (by ODS code, then by name), for a person to confirm.
 // Pure: no I/O; the directory is a parameter.
 import { z } from "zod";
+import type { FormState } from "@/lib/auth/form-state";
 import { parseCsv } from "@/lib/csv/parse-csv";
 import { matchTrustNames, type Candidate, type MatchHow } from "@/lib/bodies/match-trust-names";
 import { NHS_REGIONS } from "@/lib/bodies/schemas";
@@ -259,6 +260,19 @@ export function planDirectoryImport(rows: readonly ImportRow[], directory: reado
     if (reasons.length > 0) return { ...planned, status: "invalid", bodyId: body.id, bodyName: body.name, how, reasons };
     return { ...planned, status: changes.length > 0 ? "update" : "unchanged", bodyId: body.id, bodyName: body.name, how, changes };
   });
+}
+
+/** What the check step shows: every row with what saving it would do. */
+export interface DirectoryImportPreview {
+  text: string;
+  fields: ImportField[];
+  ignoredColumns: string[];
+  plan: PlannedRow[];
+}
+
+/** What the import form's action returns: the usual form state plus the checked rows to confirm. */
+export interface DirectoryImportFormState extends FormState {
+  preview?: DirectoryImportPreview;
 }
 
 export interface ConfirmedUpdate {

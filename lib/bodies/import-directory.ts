@@ -5,7 +5,7 @@ import { requireRole, type Actor } from "@/lib/auth/access";
 import { InvalidError, NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { toCsv } from "@/lib/csv/to-csv";
-import { confirmedUpdates, parseDirectoryCsv, planDirectoryImport, type DirectoryBody, type ImportField, type PlannedRow } from "@/lib/bodies/directory-import";
+import { confirmedUpdates, parseDirectoryCsv, planDirectoryImport, type DirectoryBody, type DirectoryImportPreview, type ImportField } from "@/lib/bodies/directory-import";
 import { directoryImportSchema, IMPORT_ROW_PREFIX } from "@/lib/bodies/schemas";
 import { statusLabels } from "@/lib/bodies/schemas";
 import { todayInLondon } from "@/lib/requests/queries";
@@ -27,13 +27,6 @@ function parseOrThrow(input: unknown) {
   const csv = parseDirectoryCsv(parsed.data.text);
   if (!csv.ok) throw new InvalidError({ text: [csv.error] }, csv.error);
   return { text: parsed.data.text, csv };
-}
-
-export interface DirectoryImportPreview {
-  text: string;
-  fields: ImportField[];
-  ignoredColumns: string[];
-  plan: PlannedRow[];
 }
 
 /** Step one: read the file and match each row to the directory. Saves nothing. */
