@@ -17,6 +17,16 @@ export interface StoredEvent {
   notReasonablyRequired: boolean;
 }
 
+/** The columns a StoredEvent needs, for every query that feeds the clock. */
+export const STORED_EVENT_SELECT = {
+  kind: true,
+  occurredAt: true,
+  newDueOn: true,
+  exemptions: true,
+  approximate: true,
+  notReasonablyRequired: true,
+} as const;
+
 /** The workspace's receipt-convention setting, in the clock's words. */
 export function clockConvention(convention: ReceiptConvention): Convention {
   return convention === "next_working_day" ? "next-working-day" : "calendar";

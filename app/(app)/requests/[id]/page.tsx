@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import crypto from "node:crypto";
 import Link from "next/link";
 import { Fragment } from "react";
 import { formatUkDate, OWN_DEADLINE_LABELS, receiptDate } from "@/lib/deadlines";
@@ -18,8 +19,12 @@ import { ResearchAnswers } from "@/components/answer-section";
 import { EventForm } from "@/components/event-form";
 import { RemoveEventButton } from "@/components/remove-event-button";
 import { RequestLetters } from "@/components/request-letters";
-import { draftLetters, letterFactsFromRequest } from "@/lib/letters/draft-letters";
-import { deleteRequestAction, recordEventAction, removeEventAction } from "../actions";
+import { clarificationAnswer, draftLetters, letterFactsFromRequest, type LetterKind } from "@/lib/letters/draft-letters";
+import { emailOptionsFor, noFoiEmailMessage } from "@/lib/requests/email-letters";
+import { EMAIL_LETTER_KINDS } from "@/lib/requests/schemas";
+import type { LetterSending } from "@/components/letter-editor";
+import { RequestEmails, SendRequestByEmail } from "@/components/request-emails";
+import { deleteRequestAction, emailLetterAction, recordEventAction, removeEventAction, resolveRequestEmailAction, sendRequestEmailAction } from "../actions";
 import { listOutcomes } from "@/lib/outcomes/queries";
 import { OUTCOME_GROUPS } from "@/lib/batches/create-batch";
 import { BatchStartControls } from "@/components/batch-start-controls";
@@ -34,6 +39,25 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const { clock } = request;
   const canEdit = roleAtLeast(role, "editor");
   const overdue = isOwedAndLate(request.status, clock);
+  const facts = letterFactsFromRequest(request);
+  const askedOn = request.events.findLast((e) => e.kind === "clarification_requested");
+  const letters = [
+    ...(request.status === "awaiting_clarification" ? [clarificationAnswer(facts, askedOn ? receiptDate(askedOn.occurredAt) : null)] : []),
+    ...draftLetters(facts),
+  ];
+  const email = await emailOptionsFor(actor, request.id);
+  // One key per page view: the same form posted twice (a double click, a retry) queues one email.
+  const sendKey = crypto.randomUUID();
+  const sending: Partial<Record<LetterKind, LetterSending>> = canEdit
+    ? Object.fromEntries(
+        EMAIL_LETTER_KINDS.map((kind) => {
+          const toBody = kind !== "ico_complaint";
+          const noAddress = toBody && !email.foiEmail;
+          const refusal = email.letterRefusals[kind] ?? (noAddress ? noFoiEmailMessage(email.bodyName) : null);
+          return [kind, { action: emailLetterAction, requestId: request.id, kind, sendKey, to: toBody ? email.foiEmail : null, refusal, fixHref: noAddress ? `/trusts/${email.bodyId}` : undefined }];
+        }),
+      )
+    : {};
   return (
     <>
       <p>
@@ -62,7 +86,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </p>
         )}
       </section>
-      <RequestLetters letters={draftLetters(letterFactsFromRequest(request))} />
+      {canEdit && request.status === "draft" && !request.batch && request.channel === "email" ? (
+        <SendRequestByEmail requestId={request.id} to={email.foiEmail} refusal={email.sendRequestRefusal} bodyId={email.bodyId} action={sendRequestEmailAction} />
+      ) : null}
+      <RequestLetters letters={letters} sending={sending} />
       {canEdit ? (
         <p>
           <Link href={`/requests/${request.id}/edit`}>{request.status === "draft" ? "Edit the draft" : "Edit the reference or web address"}</Link>
@@ -198,6 +225,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           />
         </details>
       ) : null}
+
+      <RequestEmails requestId={request.id} emails={email.emails} canEdit={canEdit} action={resolveRequestEmailAction} />
 
       <RequestMessages actor={actor} requestId={request.id} canEdit={canEdit} />
 
