@@ -148,7 +148,7 @@ export const ALERT_KIND_REGISTRY = {
   own_deadline_soon: {
     label: "Your deadline soon",
     when: "5 working days before your own deadline: to ask for an internal review, complain, apply to the commissioner, appeal, or pay a fee",
-    severity: 4,
+    severity: 10,
     whatToDo: "Your own deadline is close: open the request to see what to send and by when (after it, the body, the commissioner or the tribunal may refuse to consider it).",
     dateMeaning: "Your deadline",
     digestDateWords: "Your deadline",
@@ -158,7 +158,7 @@ export const ALERT_KIND_REGISTRY = {
   compliance_missed: {
     label: "Decision notice steps overdue",
     when: "the day after the date a decision notice set for the body's steps",
-    severity: 7,
+    severity: 9,
     whatToDo: "The body has missed the date in the decision notice: if it has not complied, tell the commissioner, who can certify the failure to the court (FOIA s54; FOISA s53).",
     dateMeaning: "Steps were due",
     digestDateWords: "Steps were due",
