@@ -130,6 +130,9 @@ async function candidatesSql(after: string, upTo: string, changedSince: Date | n
     fee_waiting: Prisma.sql`
       SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
       FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_fee' AND r."deletedAt" IS NULL`,
+    // Raised when the mail arrives (lib/replies/alerts.ts), never by the sweep.
+    reply_received: null,
+    letter_bounced: null,
   } satisfies Record<AlertKind, Prisma.Sql | null>;
   const selects = Object.values(perKind).filter((sql): sql is Prisma.Sql => sql !== null);
   return Prisma.sql`
