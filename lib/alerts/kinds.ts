@@ -117,7 +117,7 @@ export const ALERT_KIND_REGISTRY = {
   reply_received: {
     label: "Reply received",
     when: "when a body's reply arrives in the campaign mailbox and is filed on its request",
-    severity: 2,
+    severity: 0,
     whatToDo: "Read the reply on the request's page and confirm what it means (or say it is not that): the clock only follows once you confirm.",
     dateMeaning: "Reply received",
     digestDateWords: "Received",
@@ -127,7 +127,7 @@ export const ALERT_KIND_REGISTRY = {
   letter_bounced: {
     label: "Letter not delivered",
     when: "when a letter's email comes back undelivered",
-    severity: 6,
+    severity: 9,
     whatToDo: "The body's mail server refused the letter: check its FOI address in the directory, then send the letter again.",
     dateMeaning: "Came back",
     digestDateWords: "Came back",

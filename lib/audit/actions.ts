@@ -26,6 +26,8 @@ export const auditActionLabels = {
   "message.add": "Added correspondence",
   "reply.confirm": "Confirmed what a reply meant",
   "reply.dismiss": "Said a reply's suggested meaning was wrong",
+  "reply.assign": "Filed an unmatched reply on a request",
+  "reply.discard": "Discarded an unmatched message",
   "outcome.set": "Set a trust's outcome",
   "outcome.clear": "Cleared a trust's outcome",
   "outcome.apply_list": "Applied a pasted list of outcomes",

@@ -11,6 +11,7 @@ import { possibleNextEvents } from "@/lib/requests/timeline";
 import { isOwedAndLate } from "@/lib/requests/next-step";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
+import { ReplySuggestions } from "@/components/reply-suggestions";
 import { ResearchAnswers } from "@/components/answer-section";
 import { EventForm } from "@/components/event-form";
 import { RemoveEventButton } from "@/components/remove-event-button";
@@ -54,6 +55,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </p>
         <p>{request.nextStep}</p>
       </section>
+      <ReplySuggestions actor={actor} requestId={request.id} status={request.status} canEdit={canEdit} />
       <RequestLetters letters={draftLetters(letterFactsFromRequest(request))} />
       {canEdit ? (
         <p>
