@@ -58,10 +58,11 @@ function bounceOf(mail: ParsedMail, raw: string): BounceReport | undefined {
   const looksLike = report || BOUNCE_SENDER.test(from) || BOUNCE_SUBJECT.test(mail.subject ?? "");
   if (!looksLike) return undefined;
   const statusPart = mail.attachments.find((a) => /message\/(global-)?delivery-status/i.test(a.contentType));
-  const fields = statusPart ? statusFields(statusPart.content.toString("utf8")) : new Map<string, string>();
+  const text = mail.text ?? "";
+  // mailparser shows a message/delivery-status part inline in the text as often as it keeps it apart.
+  const fields = statusFields(statusPart ? statusPart.content.toString("utf8") : text);
   const action = fields.get("action")?.toLowerCase();
   if (action && action !== "failed") return undefined;
-  const text = mail.text ?? "";
   if (!statusPart && !ENHANCED_STATUS.test(text) && !/\b(could not be delivered|wasn't delivered|was not delivered|undeliverable|delivery has failed|permanent(ly)? (error|fail))/i.test(text)) return undefined;
   const original = mail.attachments.find((a) => /message\/rfc822|text\/rfc822-headers|message\/global-headers/i.test(a.contentType));
   const originalId = original ? /^message-id:\s*(<[^>\r\n]+>)/im.exec(original.content.toString("utf8"))?.[1] : /^\s*message-id:\s*(<[^>\r\n]+>)/im.exec(text)?.[1];
