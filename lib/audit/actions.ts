@@ -5,6 +5,8 @@
 export const auditActionLabels = {
   "workspace.seed": "Set up the workspace with the starting data",
   "workspace.mailbox": "Changed where trusts' replies go",
+  "workspace.imap_set": "Connected the campaign mailbox (IMAP)",
+  "workspace.imap_remove": "Disconnected the campaign mailbox (IMAP)",
   "user.password_change": "Changed their password (signed out everywhere else)",
   "user.sign_in": "Signed in",
   "user.sign_out_everywhere": "Signed out everywhere",
