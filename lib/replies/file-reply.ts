@@ -55,7 +55,7 @@ function prepareAttachments(reply: IncomingReply): { files: PreparedFile[]; left
       continue;
     }
     if (a.data.length > MAX_ATTACHMENT_BYTES) {
-      leftOut.push(`“${filename}” (${Math.ceil(a.data.length / 1024 / 1024)} MB) was not kept: each file can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+      leftOut.push(`“${filename}” (${(a.data.length / 1024 / 1024).toFixed(1)} MB) was not kept: each file can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
       continue;
     }
     // Kept whatever its type (as with an uploaded .eml): a type we do not recognise is stored as

@@ -77,6 +77,30 @@ function bounceOf(mail: ParsedMail, raw: string): BounceReport | undefined {
 /** Parts of a delivery report that are the report itself, not something the body sent. */
 const REPORT_PARTS = /^(message\/(global-)?delivery-status|text\/rfc822-headers|message\/global-headers|message\/rfc822)$/i;
 
+/** The words of an HTML email, for one that has no text part (Outlook often sends HTML only). */
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(head|style|script|title)\b[\s\S]*?<\/\1\s*>/gi, "")
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<br\s*\/?>/gi, "\n")
+    .replace(/<\/(p|div|li|tr|h[1-6]|blockquote|table)\s*>/gi, "\n\n")
+    .replace(/<[^>]*>/g, "")
+    .replace(/&nbsp;/gi, " ")
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCodePoint(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n: string) => String.fromCodePoint(parseInt(n, 16)))
+    .replace(/&(lt|gt|quot|apos|pound|amp);/gi, (_, e: string) => ({ lt: "<", gt: ">", quot: '"', apos: "'", pound: "£", amp: "&" })[e.toLowerCase()] ?? "")
+    .replace(/[ \t]+\n/g, "\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+}
+
+/** The body after the headers, as it is: for a message whose MIME structure could not be read. */
+function rawBody(raw: Buffer): string {
+  const text = raw.subarray(0, 2_000_000).toString("utf8");
+  const end = text.search(/\r?\n\r?\n/);
+  return end >= 0 ? text.slice(end).trim() : "";
+}
+
 /** Reads one raw message for the pipeline; `receivedAt` stands in for a missing or impossible Date header. */
 export async function parseIncomingMail(raw: Buffer, source: "imap" | "smtp", receivedAt: Date = now()): Promise<IncomingReply> {
   const contentHash = crypto.createHash("sha256").update(raw).digest("hex");
@@ -105,7 +129,7 @@ export async function parseIncomingMail(raw: Buffer, source: "imap" | "smtp", re
     ...(to ? { toAddress: to } : {}),
     ...(mail.subject ? { subject: mail.subject.replace(/\s+/g, " ").trim() } : {}),
     sentAt: date,
-    text: mail.text ?? "",
+    text: mail.text?.trim() ? mail.text : typeof mail.html === "string" && mail.html.trim() ? htmlToText(mail.html) : mail.attachments.length === 0 ? rawBody(raw) : "",
     ...(typeof mail.html === "string" && mail.html.trim() ? { html: mail.html } : {}),
     ...(mail.inReplyTo ? { inReplyTo: mail.inReplyTo } : {}),
     ...(references.length ? { references: references.map((r) => `<${r}>`) } : {}),

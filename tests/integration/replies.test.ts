@@ -132,7 +132,7 @@ describe("filing a reply", () => {
     const filed = await fileReply(c.ws.id, reply({ attachments: [{ filename: "huge.pdf", contentType: "application/pdf", data: big }] }));
     const stored = await db.message.findUniqueOrThrow({ where: { id: filed.messageId }, select: { bodyText: true, _count: { select: { attachments: true } } } });
     expect(stored._count.attachments).toBe(0);
-    expect(stored.bodyText).toContain("“huge.pdf” (26 MB) was not kept");
+    expect(stored.bodyText).toContain("“huge.pdf” (26.0 MB) was not kept");
   });
 });
 
