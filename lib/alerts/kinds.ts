@@ -144,6 +144,26 @@ export const ALERT_KIND_REGISTRY = {
     describeDate: (date) => `fees notice of ${date}`,
     isDeadline: false,
   },
+  reply_received: {
+    label: "Reply received",
+    when: "when a body's reply arrives in the campaign mailbox and is filed on its request",
+    severity: 0,
+    whatToDo: "Read the reply on the request's page and confirm what it means (or say it is not that): the clock only follows once you confirm.",
+    dateMeaning: "Reply received",
+    digestDateWords: "Received",
+    describeDate: (date) => `reply received ${date}`,
+    isDeadline: false,
+  },
+  letter_bounced: {
+    label: "Letter not delivered",
+    when: "when a letter's email comes back undelivered",
+    severity: 11,
+    whatToDo: "The body's mail server refused the letter: check its FOI address in the directory, then send the letter again.",
+    dateMeaning: "Came back",
+    digestDateWords: "Came back",
+    describeDate: (date) => `came back undelivered ${date}`,
+    isDeadline: false,
+  },
   // The campaign's own limits (lib/deadlines ownDeadlines): review, complaint, appeal, fee.
   own_deadline_soon: {
     label: "Your deadline soon",

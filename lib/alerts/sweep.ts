@@ -144,6 +144,9 @@ async function candidatesSql(after: string, upTo: string, changedSince: Date | n
     fee_waiting: Prisma.sql`
       SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince", r."waitingSince" + 1
       FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_fee' AND r."deletedAt" IS NULL`,
+    // Raised when the mail arrives (lib/replies/alerts.ts), never by the sweep.
+    reply_received: null,
+    letter_bounced: null,
     // The campaign's own next deadline (lib/deadlines ownDeadlines), from its warning day while
     // the deadline has not passed; cycle = the deadline, so each new deadline alerts once.
     own_deadline_soon: Prisma.sql`

@@ -5,6 +5,8 @@
 export const auditActionLabels = {
   "workspace.seed": "Set up the workspace with the starting data",
   "workspace.mailbox": "Changed where trusts' replies go",
+  "workspace.imap_set": "Connected the campaign mailbox (IMAP)",
+  "workspace.imap_remove": "Disconnected the campaign mailbox (IMAP)",
   "user.password_change": "Changed their password (signed out everywhere else)",
   "user.sign_in": "Signed in",
   "user.sign_out_everywhere": "Signed out everywhere",
@@ -28,6 +30,8 @@ export const auditActionLabels = {
   "message.add": "Added correspondence",
   "reply.confirm": "Confirmed what a reply meant",
   "reply.dismiss": "Said a reply's suggested meaning was wrong",
+  "reply.assign": "Filed an unmatched reply on a request",
+  "reply.discard": "Discarded an unmatched message",
   "outcome.set": "Set a trust's outcome",
   "outcome.clear": "Cleared a trust's outcome",
   "outcome.apply_list": "Applied a pasted list of outcomes",

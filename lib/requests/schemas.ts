@@ -103,6 +103,8 @@ export const requestFiltersSchema = z.object({
   body: z.preprocess(blankToUndefined, z.string().max(100).optional()),
   batch: z.preprocess(blankToUndefined, z.string().max(100).optional()),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
+  /** Only requests with a reply whose meaning nobody has confirmed yet. */
+  replies: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   sort: z.enum(["due", "-due", "created"]).catch("due").default("due"),
   page: pageNumberSchema,
 });

@@ -78,7 +78,7 @@ describe("the email digest", () => {
     await updateAlertSettings(c.editor.userId, {
       digestTime: "08:00",
       dueSoonDays: 3,
-      preferences: { due_soon: "app", due_today: "app", overdue: "app", very_overdue: "app", review_overdue: "app", review_very_overdue: "app", clarification_waiting: "app", fee_waiting: "app", own_deadline_soon: "app", compliance_missed: "app" },
+      preferences: { due_soon: "app", due_today: "app", overdue: "app", very_overdue: "app", review_overdue: "app", review_very_overdue: "app", clarification_waiting: "app", fee_waiting: "app", reply_received: "app", letter_bounced: "app", own_deadline_soon: "app", compliance_missed: "app" },
     });
     await db.alertSettings.create({ data: { userId: c.viewer.userId, digestTime: "18:00" } });
     setToday("2021-08-17");
@@ -136,7 +136,7 @@ describe("the email digest", () => {
     const c = await alertCampaign();
     watched = [c.owner.email, c.editor.email];
     const prefs = (overdue: "app" | "email") =>
-      ({ digestTime: "08:00", dueSoonDays: 3, preferences: { due_soon: "email", due_today: "email", overdue, very_overdue: "email", review_overdue: "email", review_very_overdue: "email", clarification_waiting: "email", fee_waiting: "email", own_deadline_soon: "email", compliance_missed: "email" } }) as const;
+      ({ digestTime: "08:00", dueSoonDays: 3, preferences: { due_soon: "email", due_today: "email", overdue, very_overdue: "email", review_overdue: "email", review_very_overdue: "email", clarification_waiting: "email", fee_waiting: "email", reply_received: "email", letter_bounced: "email", own_deadline_soon: "email", compliance_missed: "email" } }) as const;
     await updateAlertSettings(c.owner.userId, prefs("app"));
     setToday("2021-08-17");
     await sendTo(c.editor, c.trusts[0]!.id, "2021-08-17");
@@ -207,7 +207,7 @@ describe("the email digest", () => {
 
   it("settings refuse bad input next to the field and save nothing half-way", async () => {
     const c = await alertCampaign();
-    const good = { digestTime: "07:30", dueSoonDays: 5, preferences: Object.fromEntries(["due_soon", "due_today", "overdue", "very_overdue", "review_overdue", "review_very_overdue", "clarification_waiting", "fee_waiting", "own_deadline_soon", "compliance_missed"].map((k) => [k, "email"])) };
+    const good = { digestTime: "07:30", dueSoonDays: 5, preferences: Object.fromEntries(["due_soon", "due_today", "overdue", "very_overdue", "review_overdue", "review_very_overdue", "clarification_waiting", "fee_waiting", "reply_received", "letter_bounced", "own_deadline_soon", "compliance_missed"].map((k) => [k, "email"])) };
     for (const [input, field] of [
       [{ ...good, digestTime: "24:00" }, "digestTime"],
       [{ ...good, digestTime: "" }, "digestTime"],

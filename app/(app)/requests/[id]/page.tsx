@@ -15,6 +15,7 @@ import { outsideTheActNote } from "@/lib/bodies/foi-status";
 import { isOwedAndLate } from "@/lib/requests/next-step";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
+import { ReplySuggestions } from "@/components/reply-suggestions";
 import { ResearchAnswers } from "@/components/answer-section";
 import { EventForm } from "@/components/event-form";
 import { RemoveEventButton } from "@/components/remove-event-button";
@@ -89,6 +90,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       {canEdit && request.status === "draft" && !request.batch && request.channel === "email" ? (
         <SendRequestByEmail requestId={request.id} to={email.foiEmail} refusal={email.sendRequestRefusal} bodyId={email.bodyId} action={sendRequestEmailAction} />
       ) : null}
+      <ReplySuggestions actor={actor} requestId={request.id} status={request.status} canEdit={canEdit} />
       <RequestLetters letters={letters} sending={sending} />
       {canEdit ? (
         <p>
