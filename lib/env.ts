@@ -61,6 +61,14 @@ export const envSchema = z
     FOI_NOW_FILE: z.string().min(1).optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5, { message: "must be 0 to 5" }).default(0),
     HOLIDAYS_REFRESH_URL: z.string().regex(/^(https?:\/\/\S+|off)$/, { message: "must be an http(s) URL, or off" }).default("https://www.gov.uk/bank-holidays.json"),
+    // The Alaveteli site requests are followed on (another country's site, or a test server); "off" stops following.
+    WDTK_BASE_URL: z
+      .string()
+      .regex(/^(https?:\/\/[^\s/]+(\/[^\s]*)?|off)$/, { message: "must be an http(s) URL such as https://www.whatdotheyknow.com, or off" })
+      .transform((v) => v.replace(/\/+$/, ""))
+      .default("https://www.whatdotheyknow.com"),
+    // Who to contact about the app's requests to that site, sent in its User-Agent; unset: MAIL_FROM's address.
+    WDTK_CONTACT: z.string().email({ message: "must be an email address" }).optional(),
   })
   .transform(({ NODE_ENV, NEXT_PHASE, ...env }) => {
     const servingProductionBuild = NODE_ENV === "production" && NEXT_PHASE !== "phase-production-build";

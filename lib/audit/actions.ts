@@ -35,6 +35,7 @@ export const auditActionLabels = {
   "batch.recipient.update": "Changed one recipient's letter or channel",
   "batch.recipient.remove": "Removed a recipient from a batch",
   "batch.recipient.sent": "Recorded a batch letter as sent",
+  "batch.recipients.sent_pasted": "Recorded batch letters as sent from pasted WhatDoTheyKnow addresses",
   "batch.bulk.chaser": "Sent chasers to several requests",
   "batch.bulk.status": "Recorded what happened on several requests",
   "batch.bulk.note": "Added a note to several requests",

@@ -10,6 +10,7 @@ import { channelLabels } from "@/lib/requests/labels";
 import { BatchFlash } from "@/components/batches/batch-flash";
 import { DraftBatch } from "@/components/batches/draft-batch";
 import { SentBatch } from "@/components/batches/sent-batch";
+import { PasteBackForm } from "@/components/batches/paste-back-form";
 import type { Params } from "@/components/batches/types";
 import {
   deleteDraftBatchAction,
@@ -19,6 +20,7 @@ import {
   updateBatchDetailsAction,
   updateRecipientAction,
 } from "../actions";
+import { pasteBackAction } from "./paste-back-actions";
 
 export const metadata: Metadata = { title: "Batch" };
 
@@ -53,7 +55,12 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
       {batch.state === "draft" ? (
         <DraftBatch batch={batch} actions={{ updateBatchDetailsAction, updateRecipientAction, removeRecipientAction, deleteDraftBatchAction }} />
       ) : (
-        <SentBatch batch={batch} letters={new Map(letters.map((l) => [l.recipientId, l.letter]))} actions={{ resolveDeliveryAction, markRecipientSentAction }} />
+        <>
+          {batch.canEdit && batch.progress.drafted > 0 && (batch.channel === "whatdotheyknow" || batch.recipients.some((r) => r.channel === "whatdotheyknow")) ? (
+            <PasteBackForm action={pasteBackAction} batchId={batch.id} today={batch.today} waiting={batch.progress.drafted} />
+          ) : null}
+          <SentBatch batch={batch} letters={new Map(letters.map((l) => [l.recipientId, l.letter]))} actions={{ resolveDeliveryAction, markRecipientSentAction }} />
+        </>
       )}
     </>
   );
