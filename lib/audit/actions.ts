@@ -22,6 +22,8 @@ export const auditActionLabels = {
   "request.event_remove": "Removed an entry from a request's timeline",
   "request.delete": "Deleted a request",
   "request.restore": "Restored a deleted request",
+  "request.import_wdtk": "Imported a request and its correspondence from WhatDoTheyKnow",
+  "request.follow_wdtk": "Checked requests on WhatDoTheyKnow for new replies",
   "request.purge": "Removed for good requests deleted more than 30 days ago",
   "message.add": "Added correspondence",
   "outcome.set": "Set a trust's outcome",
