@@ -26,6 +26,8 @@ export const auditActionLabels = {
   "request.follow_wdtk": "Checked requests on WhatDoTheyKnow for new replies",
   "request.purge": "Removed for good requests deleted more than 30 days ago",
   "message.add": "Added correspondence",
+  "reply.confirm": "Confirmed what a reply meant",
+  "reply.dismiss": "Said a reply's suggested meaning was wrong",
   "outcome.set": "Set a trust's outcome",
   "outcome.clear": "Cleared a trust's outcome",
   "outcome.apply_list": "Applied a pasted list of outcomes",

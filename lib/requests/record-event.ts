@@ -1,6 +1,6 @@
 import "server-only";
 import { receiptDate } from "@/lib/deadlines";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
@@ -25,6 +25,15 @@ function eventInstant(date: string, time: string | undefined, existing: Date[]):
 
 export type RecordEventResult = { ok: true; eventId: string } | { ok: false; fieldErrors: Record<string, string[]>; message?: string };
 
+/**
+ * An entry that comes from a message (a reply a person confirmed): the entry links to it, and
+ * `inTransaction` writes what else must commit with the entry (the message's review state).
+ */
+export interface EventFromMessage {
+  messageId: string;
+  inTransaction?: (tx: Prisma.TransactionClient, eventId: string) => Promise<void>;
+}
+
 const RESULT_KINDS = new Set(["internal_review_answered", "ico_decision"]);
 const EXEMPTION_KINDS = new Set(["response_refused", "response_partial", "internal_review_answered", "ico_decision"]);
 
@@ -33,7 +42,7 @@ const EXEMPTION_KINDS = new Set(["response_refused", "response_partial", "intern
  * entry in date order, so an impossible sequence is refused with its reason; then the
  * status and the stored clock are updated in the same transaction.
  */
-export async function recordEvent(actor: Actor, input: unknown): Promise<RecordEventResult> {
+export async function recordEvent(actor: Actor, input: unknown, fromMessage?: EventFromMessage): Promise<RecordEventResult> {
   await requireRole(actor, "editor");
   const parsed = recordEventSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
@@ -82,9 +91,11 @@ export async function recordEvent(actor: Actor, input: unknown): Promise<RecordE
         exemptions: data.exemptions,
         result: data.result ?? null,
         createdById: actor.userId,
+        messageId: fromMessage?.messageId ?? null,
       },
       select: { id: true },
     });
+    await fromMessage?.inTransaction?.(tx, event.id);
     await tx.foiRequest.update({ where: { id: request.id }, data: { status: replay.status } });
     await unsafeRecomputeClock(request.id, tx);
     await recordAudit(
