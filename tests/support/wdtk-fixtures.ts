@@ -414,8 +414,9 @@ export async function startWdtkFixtureServer(port = 0, initial: FixtureRequest[]
         calculatedState: reply.state ?? null,
         incoming: { id: reply.id, fromName: reply.fromName ?? "FOI Team", text: reply.text },
       });
-      if (!reply.state) r.awaitingDescription = true;
-      else r.describedState = reply.state;
+      // A reply nobody has described yet leaves the request "awaiting classification" (InfoRequest#calculate_status).
+      r.awaitingDescription = !reply.state;
+      if (reply.state) r.describedState = reply.state;
       versions.set(urlTitle, (versions.get(urlTitle) ?? 1) + 1);
     },
     close: () =>
