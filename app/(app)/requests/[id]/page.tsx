@@ -11,6 +11,7 @@ import { possibleNextEvents } from "@/lib/requests/timeline";
 import { isOwedAndLate } from "@/lib/requests/next-step";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
+import { WdtkFollowPanel } from "@/components/wdtk-follow-panel";
 import { ResearchAnswers } from "@/components/answer-section";
 import { EventForm } from "@/components/event-form";
 import { RemoveEventButton } from "@/components/remove-event-button";
@@ -170,6 +171,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         </details>
       ) : null}
 
+      <WdtkFollowPanel actor={actor} requestId={request.id} externalUrl={request.externalUrl} status={request.status} canEdit={canEdit} />
       <RequestMessages actor={actor} requestId={request.id} canEdit={canEdit} />
 
       <ResearchAnswers actor={actor} requestId={request.id} />
