@@ -19,7 +19,6 @@ const howLabels = { body_page: "Body named on WhatDoTheyKnow's page", name: "Bod
 export function PasteBackForm({ action, batchId, today, waiting }: { action: Action; batchId: string; today: string; waiting: number }) {
   const [state, formAction, pending] = useActionState(action, initialState);
   const plan = state.plan;
-  const done = state.ok && !plan;
   return (
     <section aria-labelledby="paste-back-heading" className="paste-back">
       <h2 id="paste-back-heading">Paste the WhatDoTheyKnow addresses back</h2>
@@ -28,23 +27,21 @@ export function PasteBackForm({ action, batchId, today, waiting }: { action: Act
         batch page (View source, select all, copy). You check the list before anything is saved.
       </p>
       <FormStatus state={state} />
-      {done ? null : (
-        <form action={formAction} className="stack" noValidate>
-          <input type="hidden" name="intent" value="check" />
-          <input type="hidden" name="batchId" value={batchId} />
-          <FieldShell id="paste-back-text" label="Request addresses on WhatDoTheyKnow" hint="For example: Solent NHS Trust https://www.whatdotheyknow.com/request/band_7_posts_12" errors={state.fieldErrors?.text}>
-            {(props) => <textarea rows={8} name="text" defaultValue={state.values?.text ?? plan?.text ?? ""} {...props} />}
-          </FieldShell>
-          <FieldShell id="paste-back-sent-on" label="Sent on (where the paste gives no date)" errors={state.fieldErrors?.sentOn}>
-            {(props) => <input type="date" name="sentOn" defaultValue={state.values?.sentOn ?? plan?.sentOn ?? today} {...props} />}
-          </FieldShell>
-          <div>
-            <button type="submit" disabled={pending}>
-              Check the addresses
-            </button>
-          </div>
-        </form>
-      )}
+      <form action={formAction} className="stack" noValidate>
+        <input type="hidden" name="intent" value="check" />
+        <input type="hidden" name="batchId" value={batchId} />
+        <FieldShell id="paste-back-text" label="Request addresses on WhatDoTheyKnow" hint="For example: Solent NHS Trust https://www.whatdotheyknow.com/request/band_7_posts_12" errors={state.fieldErrors?.text}>
+          {(props) => <textarea rows={8} name="text" defaultValue={state.values?.text ?? plan?.text ?? ""} {...props} />}
+        </FieldShell>
+        <FieldShell id="paste-back-sent-on" label="Sent on (where the paste gives no date)" errors={state.fieldErrors?.sentOn}>
+          {(props) => <input type="date" name="sentOn" defaultValue={state.values?.sentOn ?? plan?.sentOn ?? today} {...props} />}
+        </FieldShell>
+        <div>
+          <button type="submit" disabled={pending}>
+            Check the addresses
+          </button>
+        </div>
+      </form>
       {plan ? <ConfirmList key={JSON.stringify([plan.text, plan.sentOn])} action={formAction} pending={pending} batchId={batchId} plan={plan} state={state} /> : null}
     </section>
   );
