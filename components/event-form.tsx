@@ -37,7 +37,40 @@ export function EventForm({
       <Field name="date" label="Date" type="date" hint="The day it happened (or the day you received it)." errors={errors.date} defaultValue={keep("date") ?? today} />
       <Field name="time" label="Time (optional)" type="time" hint="Matters when something arrives late in the evening." errors={errors.time} defaultValue={keep("time")} />
       {kind === "extension" ? (
-        <Field name="newDueDate" label="New date the body gave (optional)" type="date" hint="Leave empty if they gave none: 20 more working days is assumed." errors={errors.newDueDate} defaultValue={keep("newDueDate")} />
+        <>
+          <Field name="newDueDate" label="New date the body gave (optional)" type="date" hint="Leave empty if they gave none: 20 more working days is assumed. A later date still counts only to 20 more working days." errors={errors.newDueDate} defaultValue={keep("newDueDate")} />
+          <Field
+            name="exemptions"
+            label="Exemption the notice names (FOIA)"
+            hint="For example s43(2). Under FOIA s10(3) an extension counts only to weigh the public interest on a qualified exemption named in the notice. EIR needs none; Scottish (FOISA) requests have no extensions."
+            errors={errors.exemptions}
+            defaultValue={keep("exemptions")}
+          />
+        </>
+      ) : null}
+      {kind === "clarification_requested" ? (
+        <div className="field">
+          {errors.notReasonablyRequired?.length ? (
+            <p className="field-error" id="event-not-required-error">
+              {errors.notReasonablyRequired[0]}
+            </p>
+          ) : null}
+          <label htmlFor="event-not-required">
+            <input
+              type="checkbox"
+              id="event-not-required"
+              name="notReasonablyRequired"
+              value="yes"
+              defaultChecked={keep("notReasonablyRequired") === "yes"}
+              aria-describedby={["event-not-required-hint", errors.notReasonablyRequired?.length ? "event-not-required-error" : null].filter(Boolean).join(" ")}
+              aria-invalid={errors.notReasonablyRequired?.length ? true : undefined}
+            />{" "}
+            The clarification was not reasonably required
+          </label>
+          <span className="hint" id="event-not-required-hint">
+            Tick if the request was clear as sent: the body may only stop the clock to ask for what it reasonably needs to find the information (FOIA s1(3)), so the original deadline stands. A request for clarification after the deadline never restarts it.
+          </span>
+        </div>
       ) : null}
       {kind === "response_refused" || kind === "response_partial" || kind === "internal_review_answered" || kind === "ico_decision" ? (
         <Field name="exemptions" label="Exemptions cited (optional)" hint="For example: s40, s43(2)" errors={errors.exemptions} defaultValue={keep("exemptions")} />

@@ -22,6 +22,8 @@ export interface NotificationListItem {
   dateMeaning: string;
   /** The day the alert was raised, as a UK date with its weekday. */
   raisedLabel: string;
+  /** Set when a catch-up raised it after the day it became true. */
+  lateNote?: string | null;
   readAt: Date | null;
 }
 
@@ -52,6 +54,7 @@ export function NotificationList({ items, markReadAction }: { items: Notificatio
               {n.dateMeaning}: {n.dueLabel}{" "}
               <WorkingDays item={n} />
             </p>
+            {n.lateNote ? <p className="muted">{n.lateNote}</p> : null}
             <p className="what-to-do">What to do next: {n.whatToDo}</p>
             <div className="actions">
               <span className="muted">Alerted {n.raisedLabel}</span>

@@ -3,6 +3,7 @@ import { BatchActionForm } from "@/components/batch-action-form";
 import { BeforeYouSend } from "@/components/batches/before-you-send";
 import { DraftLetter } from "@/components/batches/draft-letter";
 import { DraftRecipients } from "@/components/batches/draft-recipients";
+import { SuccessionChoices } from "@/components/batches/succession-choices";
 import type { FormAction } from "@/components/batches/types";
 
 export interface DraftBatchActions {
@@ -10,6 +11,7 @@ export interface DraftBatchActions {
   updateRecipientAction: FormAction;
   removeRecipientAction: FormAction;
   deleteDraftBatchAction: FormAction;
+  combineSuccessorAction: FormAction;
 }
 
 /** A batch not yet sent: what stops it, its letter, its recipients, and deleting it. */
@@ -17,6 +19,7 @@ export function DraftBatch({ batch, actions }: { batch: BatchDetails; actions: D
   return (
     <>
       <BeforeYouSend batch={batch} updateRecipientAction={actions.updateRecipientAction} />
+      <SuccessionChoices batch={batch} combineSuccessorAction={actions.combineSuccessorAction} />
       <DraftLetter batch={batch} updateBatchDetailsAction={actions.updateBatchDetailsAction} />
       <DraftRecipients batch={batch} updateRecipientAction={actions.updateRecipientAction} removeRecipientAction={actions.removeRecipientAction} />
       {batch.canEdit ? (

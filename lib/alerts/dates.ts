@@ -45,3 +45,9 @@ export function workingDaysFrom(calendar: WorkingDayCalendar, today: string, due
   const status = safeWorkingDaysStatus(calendar, today, dueOn);
   return status ? { workingDays: status.workingDays, label: status.sentence } : { workingDays: 0, label: `due ${formatUkDate(dueOn)}` };
 }
+
+/** A catch-up raises an alert after the day it became true: say so, with that day. */
+export function lateNote(expectedOn: string | null, raisedOn: string): string | null {
+  if (expectedOn === null || expectedOn >= raisedOn) return null;
+  return `Raised late: this alert was due on ${formatUkDate(expectedOn)} (alerts were not running then, or the entry was recorded later).`;
+}

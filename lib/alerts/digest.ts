@@ -5,7 +5,7 @@ import type { AlertKind, Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { queueMail } from "@/lib/mail/send-mail";
 import { fromDbDate } from "@/lib/requests/dates";
-import { londonParts, workingDaysFrom } from "./dates";
+import { lateNote, londonParts, workingDaysFrom } from "./dates";
 import { ALERT_KINDS, alertKindInfo, whatToDo } from "./kinds";
 import { DEFAULT_DIGEST_TIME } from "./schemas";
 import { appUrl } from "./secrets";
@@ -20,6 +20,8 @@ export interface DigestLine {
   requestId: string;
   dueOn: string;
   law: Law;
+  /** Set when a catch-up raised the alert after the day it became true. */
+  lateNote?: string | null;
 }
 
 /** The digest's plain text: alerts grouped by kind, each with its dates, working days and link. */
@@ -28,12 +30,17 @@ export async function digestText(userId: string, today: string, lines: DigestLin
   for (const info of ALERT_KINDS) {
     const group = lines.filter((l) => l.kind === info.kind);
     if (group.length === 0) continue;
-    out.push(`${info.label} (${group.length})`, "-".repeat(info.label.length + String(group.length).length + 3), whatToDo(info.kind), "");
+    // One law in the group: its own route; mixed laws: each line says its own.
+    const laws = new Set(group.map((l) => l.law));
+    const single = laws.size === 1 ? [...laws][0] : undefined;
+    out.push(`${info.label} (${group.length})`, "-".repeat(info.label.length + String(group.length).length + 3), whatToDo(info.kind, single), "");
     for (const line of group.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.bodyName.localeCompare(b.bodyName))) {
       const days = workingDaysFrom(await calendarFor(line.law), today, line.dueOn);
       out.push(`* ${line.bodyName}: ${line.requestTitle}`);
       if (line.batchName) out.push(`  Batch: ${line.batchName}`);
       out.push(`  ${alertKindInfo(info.kind).digestDateWords} ${formatUkDate(line.dueOn)} (${days.label})`);
+      if (line.lateNote) out.push(`  ${line.lateNote}`);
+      if (!single && whatToDo(info.kind, line.law) !== whatToDo(info.kind)) out.push(`  What to do: ${whatToDo(info.kind, line.law)}`);
       out.push(`  ${appUrl(`/requests/${line.requestId}`)}`);
       out.push("");
     }
@@ -92,6 +99,8 @@ export async function sendDueDigests(at: Date): Promise<{ queued: number }> {
           select: {
             kind: true,
             dueOn: true,
+            raisedOn: true,
+            expectedOn: true,
             request: { select: { id: true, title: true, law: true, body: { select: { name: true } }, batch: { select: { name: true } } } },
           },
         },
@@ -110,6 +119,7 @@ export async function sendDueDigests(at: Date): Promise<{ queued: number }> {
         requestId: r.alert.request.id,
         dueOn: fromDbDate(r.alert.dueOn)!,
         law: r.alert.request.law,
+        lateNote: lateNote(fromDbDate(r.alert.expectedOn), fromDbDate(r.alert.raisedOn)!),
       })),
     );
     const sent = await db.$transaction(async (tx) => {

@@ -2,7 +2,7 @@
 // (prisma/schema.prisma) and here; the compiler then lists the rest (the sweep's SQL).
 // Pure: no I/O, usable from pages, emails and tests alike.
 import { formatUkDate } from "@/lib/deadlines";
-import type { AlertKind } from "@/lib/generated/prisma";
+import type { AlertKind, Law } from "@/lib/generated/prisma";
 
 export interface AlertKindInfo {
   kind: AlertKind;
@@ -16,8 +16,14 @@ interface AlertKindFacts {
   when: string;
   /** How urgent, most urgent highest: for alerts about the same date, the most urgent is listed first. */
   severity: number;
-  /** "What to do next", in lists and digests. */
+  /** "What to do next", in lists and digests, when the law is not known (a group of mixed laws). */
   whatToDo: string;
+  /**
+   * The same for one law, where the route differs: the ICO hears FOIA and EIR complaints
+   * (FOIA s50, EIR reg 18); the Scottish Information Commissioner hears FOISA applications, only
+   * after a review (FOISA s47(1)).
+   */
+  whatToDoByLaw?: Partial<Record<Law, string>>;
   /** What the alert's date means, in the app's list ("Response was due: Tuesday 31 August 2021"). */
   dateMeaning: string;
   /** The same in the digest email ("Was due Tuesday 31 August 2021"). */
@@ -58,7 +64,14 @@ export const ALERT_KIND_REGISTRY = {
     label: "Overdue",
     when: "the day after a response was due",
     severity: 5,
-    whatToDo: "Late: send a chaser, or ask for an internal review.",
+    whatToDo: "Late: send a chaser (under FOISA you can require a review now).",
+    // The ICO takes a complaint about no response once the body was chased
+    // (https://ico.org.uk/make-a-complaint/foi-and-eir-complaints/foi-and-eir-complaints/); FOISA s20(1), s47(1).
+    whatToDoByLaw: {
+      foia: "Late: send a chaser. Once you have chased it, you can complain to the ICO, or ask for an internal review.",
+      eir: "Late: send a chaser. Once you have chased it, you can complain to the ICO, or ask for a reconsideration (regulation 11).",
+      foisa: "Late: send a chaser, or require a review (section 20(1)): a review comes before any application to the Scottish Information Commissioner.",
+    },
     dateMeaning: "Response was due",
     digestDateWords: "Was due",
     describeDate: (date) => `was due ${date}`,
@@ -68,7 +81,12 @@ export const ALERT_KIND_REGISTRY = {
     label: "Very overdue (40 working days)",
     when: "after 40 working days without a response",
     severity: 7,
-    whatToDo: "Very late: ask for an internal review, or complain to the ICO (the Scottish Information Commissioner for FOISA).",
+    whatToDo: "Very late: under FOIA or EIR, complain to the ICO once you have chased; under FOISA, require a review first.",
+    whatToDoByLaw: {
+      foia: "Very late: if you have chased it, complain to the ICO; or ask for an internal review.",
+      eir: "Very late: if you have chased it, complain to the ICO; or ask for a reconsideration (regulation 11).",
+      foisa: "Very late: require a review (section 20(1)); if it is not answered within 20 working days, apply to the Scottish Information Commissioner (section 47(1)).",
+    },
     dateMeaning: "40 working days reached",
     digestDateWords: "40 working days reached",
     describeDate: (date) => `40 working days passed ${date}`,
@@ -78,7 +96,14 @@ export const ALERT_KIND_REGISTRY = {
     label: "Internal review overdue",
     when: "20 working days after you asked for an internal review (40 for EIR)",
     severity: 6,
-    whatToDo: "The internal review is late: send a chaser, or complain to the ICO.",
+    whatToDo: "The review is late: chase it. Who hears a complaint, and when, depends on the law (see the request).",
+    // FOIA: s45 Code Part 5 expects 20 working days, up to 40 in exceptional cases, and the ICO
+    // takes complaints after 40; EIR reg 11(4) and FOISA s21(1) fix the limit by statute.
+    whatToDoByLaw: {
+      foia: "The internal review has passed the Code of Practice's 20 working days: chase it and ask whether the body needs longer, which the Code allows (up to 40) only in exceptional cases. The ICO takes a complaint after 40 working days.",
+      eir: "The reconsideration has passed the 40 working days regulation 11(4) allows: you can complain to the ICO.",
+      foisa: "The review has passed the 20 working days section 21(1) allows: you can apply to the Scottish Information Commissioner (section 47(1)) within six months.",
+    },
     dateMeaning: "Internal review was due",
     digestDateWords: "Internal review was due",
     describeDate: (date) => `internal review was due ${date}`,
@@ -88,7 +113,12 @@ export const ALERT_KIND_REGISTRY = {
     label: "Internal review very overdue (40 working days)",
     when: "40 working days after you asked for an internal review",
     severity: 8,
-    whatToDo: "The internal review is very late: complain to the ICO (the Scottish Information Commissioner for FOISA).",
+    whatToDo: "The review is very late: complain to the ICO (FOIA, EIR) or apply to the Scottish Information Commissioner (FOISA).",
+    whatToDoByLaw: {
+      foia: "The internal review has taken more than 40 working days: you can complain to the ICO now.",
+      eir: "The reconsideration has taken more than 40 working days: you can complain to the ICO now.",
+      foisa: "The review is very late: apply to the Scottish Information Commissioner (section 47(1)) within six months.",
+    },
     dateMeaning: "Internal review reached 40 working days",
     digestDateWords: "40 working days reached",
     describeDate: (date) => `internal review reached 40 working days ${date}`,
@@ -137,8 +167,10 @@ export function alertLabel(kind: AlertKind): string {
   return ALERT_KIND_REGISTRY[kind].label;
 }
 
-export function whatToDo(kind: AlertKind): string {
-  return ALERT_KIND_REGISTRY[kind].whatToDo;
+/** What to do next; with the request's law, the route that law gives (the right regulator). */
+export function whatToDo(kind: AlertKind, law?: Law): string {
+  const facts: AlertKindFacts = ALERT_KIND_REGISTRY[kind];
+  return (law && facts.whatToDoByLaw?.[law]) || facts.whatToDo;
 }
 
 export interface DescribableAlert {

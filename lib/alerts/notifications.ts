@@ -2,6 +2,7 @@ import "server-only";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { NotFoundError } from "@/lib/auth/errors";
 import { formatUkDate, type WorkingDaysStatus } from "@/lib/deadlines";
+import { lateNote } from "./dates";
 import { db, type Prisma } from "@/lib/db/client";
 import type { AlertKind, Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
@@ -9,7 +10,7 @@ import { fromDbDate } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
 import { now } from "@/lib/time";
 import { safeWorkingDaysStatus, workingDaysFrom } from "./dates";
-import { ALERT_SEVERITY, alertKindInfo } from "./kinds";
+import { ALERT_SEVERITY, alertKindInfo, whatToDo } from "./kinds";
 import { listNotificationsSchema } from "./schemas";
 import { dueSoonLimits, visibleNotificationsWhere } from "./visibility";
 
@@ -39,8 +40,13 @@ export interface NotificationItem {
   /** YYYY-MM-DD and its UK label. */
   raisedOn: string;
   raisedLabel: string;
+  /** YYYY-MM-DD: the day the alert first became true (null for alerts raised before this was kept). */
+  expectedOn: string | null;
+  /** Said when a catch-up raised it after that day; null when it came on time. */
+  lateNote: string | null;
   readAt: Date | null;
 }
+
 
 export interface NotificationPage {
   items: NotificationItem[];
@@ -74,6 +80,7 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
           kind: true,
           dueOn: true,
           raisedOn: true,
+          expectedOn: true,
           request: { select: { id: true, title: true, law: true, body: { select: { name: true } }, batch: { select: { name: true } } } },
         },
       },
@@ -90,13 +97,14 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
     if (!calendars.has(law)) calendars.set(law, await calendarFor(law));
     const dueOn = fromDbDate(alert.dueOn)!;
     const raisedOn = fromDbDate(alert.raisedOn)!;
+    const expectedOn = fromDbDate(alert.expectedOn);
     const days = workingDaysFrom(calendars.get(law)!, today, dueOn);
     const info = alertKindInfo(alert.kind);
     items.push({
       id: row.id,
       kind: alert.kind,
       label: info.label,
-      whatToDo: info.whatToDo,
+      whatToDo: whatToDo(alert.kind, law),
       requestId: alert.request.id,
       requestTitle: alert.request.title,
       bodyName: alert.request.body.name,
@@ -109,6 +117,8 @@ export async function listNotifications(actor: Actor, input: { page?: unknown; u
       dateMeaning: info.dateMeaning,
       raisedOn,
       raisedLabel: formatUkDate(raisedOn),
+      expectedOn,
+      lateNote: lateNote(expectedOn, raisedOn),
       readAt: row.readAt,
     });
   }

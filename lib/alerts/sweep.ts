@@ -27,6 +27,8 @@ export interface RaisedAlert {
   kind: AlertKind;
   cycle: string;
   dueOn: string;
+  /** The day the alert first became true: before today when a catch-up raised it late. */
+  expectedOn: string | null;
   bodyName: string;
   workspaceId: string;
 }
@@ -47,6 +49,8 @@ export interface SweepResult {
  */
 async function dueSoonRanges(after: string, upTo: string) {
   const rows: { law: Law; n: number; from: string; to: string }[] = [];
+  // Each due date's warning day, so a late-raised "due soon" can say when it should have come.
+  const exact: { law: Law; n: number; due: string; warn: string }[] = [];
   for (const law of LAWS) {
     const calendar = await calendarFor(law);
     for (let n = 1; n <= MAX_DUE_SOON_DAYS; n++) {
@@ -58,12 +62,13 @@ async function dueSoonRanges(after: string, upTo: string) {
         if (warnOn !== null && warnOn > after && warnOn <= upTo) {
           from ??= x;
           to = x;
+          exact.push({ law, n, due: x, warn: warnOn });
         }
       }
       if (from && to) rows.push({ law, n, from, to });
     }
   }
-  return rows;
+  return { rows, exact };
 }
 
 /**
@@ -76,7 +81,7 @@ async function dueSoonRanges(after: string, upTo: string) {
  * an entry recorded late; the "late" kinds look back LATE_ENTRY_DAYS).
  */
 async function candidatesSql(after: string, upTo: string, changedSince: Date | null): Promise<Prisma.Sql> {
-  const ranges = await dueSoonRanges(after, upTo);
+  const { rows: ranges, exact } = await dueSoonRanges(after, upTo);
   const L = Prisma.sql`${after}::date`;
   const D = Prisma.sql`${upTo}::date`;
   const W = Prisma.sql`${addDays(after, -LATE_ENTRY_DAYS)}::date`;
@@ -88,47 +93,56 @@ async function candidatesSql(after: string, upTo: string, changedSince: Date | n
     const c = Prisma.raw(`r."${column}"`);
     return Prisma.sql`((${c} >= ${L} AND ${c} < ${D}) OR (${c} >= ${W} AND ${c} < ${L} AND ${changed}))`;
   };
-  const running = Prisma.sql`r.status IN ('awaiting_response', 'extended') AND r."deletedAt" IS NULL AND r."receivedOn" IS NOT NULL`;
+  // Running: waiting for the response, or asked for a clarification that did not stop the clock
+  // (asked for after the due date, or not reasonably required: FOIA s1(3), EIR reg 9(2)), which
+  // leaves no waitingSince.
+  const running = Prisma.sql`(r.status IN ('awaiting_response', 'extended') OR (r.status::text = 'awaiting_clarification' AND r."waitingSince" IS NULL)) AND r."deletedAt" IS NULL AND r."receivedOn" IS NOT NULL`;
   // status::text: a filter, not an index condition (ANDing the status index would read every
   // request in that status; the date index alone is far narrower).
   const review = Prisma.sql`r.status::text = 'internal_review' AND r."deletedAt" IS NULL AND r."reviewRequestedOn" IS NOT NULL`;
   // One SELECT per kind, keyed by kind: a new alert kind fails to compile until it has one.
+  // Each raises only what is still true today, so a catch-up after days off raises the most
+  // advanced state of each clock (not "due today" beside "overdue"); expectedOn says the day
+  // the alert first became true.
   const perKind = {
     due_soon:
       ranges.length === 0
         ? null
         : Prisma.sql`
-    SELECT r.id AS "requestId", r."workspaceId", 'due_soon'::"AlertKind" AS kind, r."receivedOn" AS cycle, r."dueOn" AS "dueOn"
+    SELECT r.id AS "requestId", r."workspaceId", 'due_soon'::"AlertKind" AS kind, r."receivedOn" AS cycle, r."dueOn" AS "dueOn", exact.warn AS "expectedOn"
     FROM "FoiRequest" r
     JOIN ws ON ws."workspaceId" = r."workspaceId"
     JOIN unnest(${ranges.map((r) => r.law)}::text[], ${ranges.map((r) => r.n)}::int[], ${ranges.map((r) => r.from)}::date[], ${ranges.map((r) => r.to)}::date[])
       AS soon(law, n, dfrom, dto) ON soon.law = r.law::text AND soon.n = ws.n AND r."dueOn" BETWEEN soon.dfrom AND soon.dto
-    WHERE r."dueOn" BETWEEN ${ranges.map((r) => r.from).sort()[0]}::date AND ${ranges.map((r) => r.to).sort().at(-1)}::date AND ${running}`,
-    // The day the response is due (workingDaysStatus: "due_today").
+    LEFT JOIN unnest(${exact.map((e) => e.law)}::text[], ${exact.map((e) => e.n)}::int[], ${exact.map((e) => e.due)}::date[], ${exact.map((e) => e.warn)}::date[])
+      AS exact(law, n, due, warn) ON exact.law = r.law::text AND exact.n = ws.n AND exact.due = r."dueOn"
+    WHERE r."dueOn" BETWEEN ${ranges.map((r) => r.from).sort()[0]}::date AND ${ranges.map((r) => r.to).sort().at(-1)}::date
+      AND r."dueOn" > ${D} AND ${running}`,
+    // The day the response is due (workingDaysStatus: "due_today"): only true on that day.
     due_today: Prisma.sql`
-      SELECT r.id, r."workspaceId", 'due_today'::"AlertKind", r."receivedOn", r."dueOn"
-      FROM "FoiRequest" r WHERE r."dueOn" > ${L} AND r."dueOn" <= ${D} AND ${running}`,
-    // From the day after (workingDaysStatus: "overdue").
+      SELECT r.id, r."workspaceId", 'due_today'::"AlertKind", r."receivedOn", r."dueOn", r."dueOn"
+      FROM "FoiRequest" r WHERE r."dueOn" = ${D} AND ${running}`,
+    // From the day after (workingDaysStatus: "overdue"), until the request is very overdue.
     overdue: Prisma.sql`
-      SELECT r.id, r."workspaceId", 'overdue'::"AlertKind", r."receivedOn", r."dueOn"
-      FROM "FoiRequest" r WHERE ${late("dueOn")} AND ${running}`,
+      SELECT r.id, r."workspaceId", 'overdue'::"AlertKind", r."receivedOn", r."dueOn", r."dueOn" + 1
+      FROM "FoiRequest" r WHERE ${late("dueOn")} AND GREATEST(r."veryOverdueOn", r."dueOn") >= ${D} AND ${running}`,
     very_overdue: Prisma.sql`
-      SELECT r.id, r."workspaceId", 'very_overdue'::"AlertKind", r."receivedOn", GREATEST(r."veryOverdueOn", r."dueOn")
+      SELECT r.id, r."workspaceId", 'very_overdue'::"AlertKind", r."receivedOn", GREATEST(r."veryOverdueOn", r."dueOn"), GREATEST(r."veryOverdueOn", r."dueOn") + 1
       FROM "FoiRequest" r
       WHERE ((${late("veryOverdueOn")} AND r."veryOverdueOn" >= r."dueOn")
           OR (${late("dueOn")} AND r."dueOn" > r."veryOverdueOn"))
         AND ${running}`,
     review_overdue: Prisma.sql`
-      SELECT r.id, r."workspaceId", 'review_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewDueOn"
-      FROM "FoiRequest" r WHERE ${late("reviewDueOn")} AND ${review}`,
+      SELECT r.id, r."workspaceId", 'review_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewDueOn", r."reviewDueOn" + 1
+      FROM "FoiRequest" r WHERE ${late("reviewDueOn")} AND (r."reviewVeryOverdueOn" IS NULL OR r."reviewVeryOverdueOn" >= ${D}) AND ${review}`,
     review_very_overdue: Prisma.sql`
-      SELECT r.id, r."workspaceId", 'review_very_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewVeryOverdueOn"
+      SELECT r.id, r."workspaceId", 'review_very_overdue'::"AlertKind", r."reviewRequestedOn", r."reviewVeryOverdueOn", r."reviewVeryOverdueOn" + 1
       FROM "FoiRequest" r WHERE ${late("reviewVeryOverdueOn")} AND ${review}`,
     clarification_waiting: Prisma.sql`
-      SELECT r.id, r."workspaceId", 'clarification_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
+      SELECT r.id, r."workspaceId", 'clarification_waiting'::"AlertKind", r."waitingSince", r."waitingSince", r."waitingSince" + 1
       FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_clarification' AND r."deletedAt" IS NULL`,
     fee_waiting: Prisma.sql`
-      SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince"
+      SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince", r."waitingSince" + 1
       FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_fee' AND r."deletedAt" IS NULL`,
   } satisfies Record<AlertKind, Prisma.Sql | null>;
   const selects = Object.values(perKind).filter((sql): sql is Prisma.Sql => sql !== null);
@@ -139,7 +153,7 @@ async function candidatesSql(after: string, upTo: string, changedSince: Date | n
       FROM "Membership" m LEFT JOIN "AlertSettings" s ON s."userId" = m."userId"
       GROUP BY m."workspaceId"
     ),
-    candidates ("requestId", "workspaceId", kind, cycle, "dueOn") AS (
+    candidates ("requestId", "workspaceId", kind, cycle, "dueOn", "expectedOn") AS (
       ${Prisma.join(selects, " UNION ALL ")}
     )`;
 }
@@ -159,6 +173,7 @@ interface RaisedRow {
   kind: AlertKind;
   cycle: string;
   dueOn: string;
+  expectedOn: string | null;
   bodyName: string;
   workspaceId: string;
   notifications: number;
@@ -205,7 +220,7 @@ export async function runAlertSweep(options: { today: string; dryRun?: boolean }
         SELECT DISTINCT c.* FROM candidates c
         WHERE NOT EXISTS (SELECT 1 FROM "Alert" a WHERE a."requestId" = c."requestId" AND a.kind = c.kind AND a.cycle = c.cycle)
       )
-      SELECT f."requestId", f.kind::text AS kind, to_char(f.cycle, 'YYYY-MM-DD') AS cycle, to_char(f."dueOn", 'YYYY-MM-DD') AS "dueOn",
+      SELECT f."requestId", f.kind::text AS kind, to_char(f.cycle, 'YYYY-MM-DD') AS cycle, to_char(f."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(f."expectedOn", 'YYYY-MM-DD') AS "expectedOn",
         b.name AS "bodyName", f."workspaceId",
         (SELECT COUNT(*) FROM "Membership" m LEFT JOIN "AlertPreference" p ON p."userId" = m."userId" AND p.kind = f.kind
           WHERE m."workspaceId" = f."workspaceId" AND (p.delivery IS NULL OR p.delivery <> 'off'))::int AS notifications
@@ -224,13 +239,13 @@ export async function runAlertSweep(options: { today: string; dryRun?: boolean }
       const rows = await tx.$queryRaw<RaisedRow[]>`
         ${candidates},
         inserted AS (
-          INSERT INTO "Alert" (id, "workspaceId", "requestId", kind, cycle, "dueOn", "raisedOn")
-          SELECT gen_random_uuid()::text, c."workspaceId", c."requestId", c.kind, c.cycle, c."dueOn", ${today}::date
+          INSERT INTO "Alert" (id, "workspaceId", "requestId", kind, cycle, "dueOn", "raisedOn", "expectedOn")
+          SELECT gen_random_uuid()::text, c."workspaceId", c."requestId", c.kind, c.cycle, c."dueOn", ${today}::date, c."expectedOn"
           FROM candidates c
           -- A fixed order, so two concurrent sweeps wait on each other instead of deadlocking.
           ORDER BY c."requestId", c.kind, c.cycle
           ON CONFLICT ("requestId", kind, cycle) DO NOTHING
-          RETURNING id, "workspaceId", "requestId", kind, cycle, "dueOn"
+          RETURNING id, "workspaceId", "requestId", kind, cycle, "dueOn", "expectedOn"
         ),
         notified AS (
           -- "In the app only" notifications are born digested: the digest scan never reads them,
@@ -244,7 +259,7 @@ export async function runAlertSweep(options: { today: string; dryRun?: boolean }
           ON CONFLICT ("alertId", "userId") DO NOTHING
           RETURNING 1
         )
-        SELECT i."requestId", i.kind::text AS kind, to_char(i.cycle, 'YYYY-MM-DD') AS cycle, to_char(i."dueOn", 'YYYY-MM-DD') AS "dueOn",
+        SELECT i."requestId", i.kind::text AS kind, to_char(i.cycle, 'YYYY-MM-DD') AS cycle, to_char(i."dueOn", 'YYYY-MM-DD') AS "dueOn", to_char(i."expectedOn", 'YYYY-MM-DD') AS "expectedOn",
           b.name AS "bodyName", i."workspaceId", (SELECT COUNT(*) FROM notified)::int AS notifications
         FROM inserted i JOIN "FoiRequest" r ON r.id = i."requestId" JOIN "PublicBody" b ON b.id = r."bodyId"
         ORDER BY i."dueOn", b.name, i.kind`;
@@ -259,7 +274,7 @@ export async function runAlertSweep(options: { today: string; dryRun?: boolean }
 }
 
 function toRaised(row: RaisedRow): RaisedAlert {
-  return { requestId: row.requestId, kind: row.kind, cycle: row.cycle, dueOn: row.dueOn, bodyName: row.bodyName, workspaceId: row.workspaceId };
+  return { requestId: row.requestId, kind: row.kind, cycle: row.cycle, dueOn: row.dueOn, expectedOn: row.expectedOn, bodyName: row.bodyName, workspaceId: row.workspaceId };
 }
 
 /** EXPLAIN of the sweep's read for a window (for the benchmark: it must use the date indexes). */

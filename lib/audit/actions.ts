@@ -38,6 +38,7 @@ export const auditActionLabels = {
   "batch.send": "Sent a batch",
   "batch.recipient.update": "Changed one recipient's letter or channel",
   "batch.recipient.remove": "Removed a recipient from a batch",
+  "batch.recipient.combine": "Combined predecessor trusts into one request to their successor",
   "batch.recipient.sent": "Recorded a batch letter as sent",
   "batch.recipients.sent_pasted": "Recorded batch letters as sent from pasted WhatDoTheyKnow addresses",
   "batch.bulk.chaser": "Sent chasers to several requests",

@@ -69,8 +69,8 @@ async function loadRequests(actor: Actor, batchId: string, requestIds: string[],
       status: true,
       sentAt: true,
       dueOn: true,
-      body: { select: { name: true, foiEmail: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, exemptions: true, result: true, newDueOn: true } },
+      body: { select: { name: true, foiEmail: true, foiStatus: true } },
+      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, exemptions: true, result: true, newDueOn: true, approximate: true, notReasonablyRequired: true } },
     },
   });
   // Another batch's or workspace's request is not found, never silently skipped.
@@ -101,7 +101,7 @@ async function chaserFor(loaded: Loaded, request: LoadedRequest, today: string):
   if (!request.body.foiEmail) return { ok: false, reason: "No FOI email address in the directory." };
   const dedupeKey = `chaser:${request.id}:${today}`;
   const clock = await clockOf(request, loaded.batch.workspace.receiptConvention, today);
-  const facts = letterFactsFromRequest({ ...request, body: { name: request.body.name }, workspace: { name: loaded.batch.workspace.name }, clock, today });
+  const facts = letterFactsFromRequest({ ...request, body: { name: request.body.name, foiStatus: request.body.foiStatus }, workspace: { name: loaded.batch.workspace.name }, clock, today });
   const letter = draftLetters(facts).find((l) => l.kind === "chaser");
   if (!letter) return { ok: false, reason: "Not overdue." };
   const subject = subjectFor(`Overdue: ${request.title}`.slice(0, TITLE_MAX_LENGTH), request.reference);

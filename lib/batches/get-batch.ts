@@ -11,6 +11,8 @@ import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { batchViewSchema, progressBucketLabels, type BatchView, type ProgressBucket } from "@/lib/batches/schemas";
 import { countBuckets, progressBucket, type ProgressCounts } from "@/lib/batches/progress";
 import { effectiveChannel, loadBatchForLetters, wdtkUrlFor, type LoadedRecipient } from "@/lib/batches/render";
+import { successionOffers, type SuccessionOffer } from "@/lib/batches/succession";
+import { isUnderTheAct } from "@/lib/bodies/foi-status";
 import { batchReadiness, type BatchReadiness } from "@/lib/batches/readiness";
 
 export const BATCHES_PER_PAGE = 20;
@@ -118,6 +120,8 @@ export interface BatchDetails {
   readiness: BatchReadiness;
   /** Worth checking before sending, but not blocking: merged or closed bodies. */
   warnings: BatchWarning[];
+  /** Draft only: one body would get two or more requests through succession; offer one to the successor. */
+  successionOffers: SuccessionOffer[];
   /** Template errors (the saved template no longer parses): shown next to the fields. */
   templateErrors: Record<string, string[]>;
   /** Emails that need a person: failed, or unconfirmed after the worker stopped. */
@@ -250,6 +254,11 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
   const parentSentOn = parent?.sentAt ? receiptDate(parent.sentAt) : null;
   const sentOn = batch.sentAt ? receiptDate(batch.sentAt) : null;
   const readiness = batchReadiness({ state: batch.state, template: batch.template, titleTemplate: batch.titleTemplate, recipients: rows });
+  const successorIds = [...new Set(loaded.recipients.flatMap((r) => (r.body.successorId ? [r.body.successorId] : [])))];
+  const successors =
+    batch.state === "draft" && successorIds.length > 0
+      ? await db.publicBody.findMany({ where: { id: { in: successorIds }, workspaceId: actor.workspaceId }, select: { id: true, name: true } })
+      : [];
   return {
     id: batch.id,
     name: batch.name,
@@ -275,6 +284,7 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
     problems: readiness.blockers.flatMap((b) => (b.kind === "no_foi_email" ? [{ recipientId: b.recipientId, bodyId: b.bodyId, bodyName: b.bodyName, message: b.message }] : [])),
     readiness,
     warnings: batch.state === "draft" ? successionWarnings(loaded.recipients) : [],
+    successionOffers: batch.state === "draft" ? successionOffers(loaded.recipients, new Map(successors.map((b) => [b.id, b.name]))) : [],
     templateErrors: readiness.templateErrors,
     needsAttention: rows.filter((r) => r.delivery?.state === "failed" || r.delivery?.state === "unconfirmed").length,
     canEdit: roleAtLeast(role, "editor"),
@@ -285,6 +295,15 @@ function successionWarnings(recipients: LoadedRecipient[]): BatchWarning[] {
   const warnings: BatchWarning[] = [];
   for (const r of recipients) {
     const { status, successorName, statusChangedOn, name } = r.body;
+    if (!isUnderTheAct(r.body)) {
+      // FOIA s3(1): outside the Act the letter's legal footing is wrong; s3(2)(b) gives the other route.
+      warnings.push({
+        recipientId: r.id,
+        bodyId: r.body.id,
+        bodyName: name,
+        message: `${name} is not a public authority under the Freedom of Information Act, so the Act does not oblige it to answer. Edit its letter to ask for a voluntary answer; information it holds for an NHS commissioner can be asked of the commissioner (section 3(2)(b)).`,
+      });
+    }
     if (status !== "merged" && status !== "closed") continue;
     const when = statusChangedOn ? ` on ${formatUkDate(fromDbDate(statusChangedOn)!)}` : "";
     const successor = successorName && successorName !== name ? successorName : null;

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma";
-import { seedBodies } from "@/prisma/seed/bodies";
+import { foiStatusOf, seedBodies } from "@/prisma/seed/bodies";
 
 /**
  * Gives a workspace its own copy of the reference directory (NHS England and the 55
@@ -25,6 +25,7 @@ export async function copyDirectoryInto(tx: Prisma.TransactionClient, workspaceI
         status: b.status,
         statusChangedOn: b.statusChangedOn ? new Date(`${b.statusChangedOn}T00:00:00Z`) : null,
         successorName: b.successorName,
+        ...foiStatusOf(b),
         notes: b.notes?.trim() || null,
       })),
     });

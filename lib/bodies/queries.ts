@@ -80,6 +80,8 @@ export async function getBody(actor: Actor, bodyId: string) {
       successorName: true,
       successor: { select: { id: true, name: true } },
       predecessors: { select: { id: true, name: true } },
+      foiStatus: true,
+      foiStatusSource: true,
       notes: true,
       outcomes: {
         // What a deleted request said no longer stands (it can be restored for 30 days).

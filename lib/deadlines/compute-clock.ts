@@ -10,22 +10,37 @@ import {
   type Law,
   type ResponseKind,
 } from "./schemas";
+import { isQualifiedFoiaExemption } from "./exemptions";
+import { ownDeadlines, type OwnDeadline } from "./own-deadlines";
 import { addWorkingDaysAt, isProjectedSpan, offsetOf, workingDaysBetweenAt } from "./working-days";
 import { dueStateAt } from "./working-days-status";
 
 /** FOIA s10(1), EIR reg 5(2), FOISA s10(1): 20 working days following the date of receipt. */
 export const STATUTORY_WORKING_DAYS = 20;
 /**
- * Further working days: the ICO's norm for a FOIA s10(3) public interest extension, the EIR
- * reg 7(1) extension to 40, and WhatDoTheyKnow's "long overdue" mark at 40.
+ * Further working days, the most an extension can add. FOIA s10(3) says only "such time as is
+ * reasonable in the circumstances"; the ICO (guidance "Time limits for compliance", extensions
+ * to consider the public interest) and the s45 Code of Practice treat 20 further working days
+ * as the most that is reasonable, and this clock judges timeliness against that cap. EIR reg
+ * 7(1): 40 working days at most. Also WhatDoTheyKnow's "long overdue" mark at 40.
  */
 export const FURTHER_WORKING_DAYS = 20;
 /**
- * Internal review: FOIA has no statutory limit, the s45 Code of Practice (para 5.4) and
- * ICO expect 20 working days, 40 at most; FOISA s21(1) requires 20; EIR reg 11(4) allows 40.
+ * Internal review limits by law. FOIA: no limit in the Act; the s45 Code of Practice (Part 5)
+ * and the ICO ask for 20 working days, 40 at most in exceptional cases. EIR reg 11(4): 40 by
+ * statute. FOISA s21(1): 20 by statute.
  */
 export const REVIEW_WORKING_DAYS: Record<Law, number> = { foia: 20, eir: 40, foisa: 20 };
+/** The FOIA Code's outer limit (Part 5); for EIR it is the statutory limit itself; FOISA has none beyond s21(1). */
 export const REVIEW_MAX_WORKING_DAYS = 40;
+/** Where each law's review limit comes from: the words ("the Code asks", "the law requires") follow it. */
+export const REVIEW_LIMIT_BASIS: Record<Law, "code_of_practice" | "statute"> = { foia: "code_of_practice", eir: "statute", foisa: "statute" };
+
+/**
+ * How a response's timing is judged: on time by the (validly extended) due date; late up to
+ * day 40; very late after it; unknown when only an upper bound of the answer's date is known.
+ */
+export type ResponseTimeliness = "on_time" | "late" | "very_late" | "unknown";
 
 export type ClockStateKind =
   | "not_sent"
@@ -46,6 +61,7 @@ export interface ClockState {
   workingDaysOverdue?: number;
   onTime?: boolean;
   answeredLateBy?: number;
+  timeliness?: ResponseTimeliness;
   waitingFor?: WaitingFor;
 }
 
@@ -58,18 +74,26 @@ export interface ReviewClock {
   veryOverdue: string;
   answered: string | null;
   withdrawn: string | null;
+  /** Whether the limit is the law's (EIR reg 11(4), FOISA s21(1)) or the FOIA Code's (Part 5). */
+  limitBasis: "code_of_practice" | "statute";
 }
 
 export interface ExtensionInfo {
   kind: "public_interest" | "eir_complex" | "not_available";
   /** Date of receipt of the extension notice. */
   on: string;
-  /** The notice itself was due by the original due date (FOIA s17(2), EIR reg 7(3)). */
+  /** The notice came after the deadline then in force (FOIA s17(1)-(3), EIR reg 7(3)): it moves nothing. */
   noticeLate: boolean;
-  /** The date the body gave, if any. */
+  /** The date the body gave, if any: shown beside the date the clock judges by. */
   bodyDate: string | null;
-  /** Original due date plus 20 further working days. */
+  /** Original due date plus 20 further working days: the cap. */
   defaultDue: string;
+  /** FOIA: the qualified exemption the notice names (or an earlier valid notice named). */
+  exemption: string | null;
+  /** Whether this notice extends the time. */
+  valid: boolean;
+  /** Why it does not, in plain words with the provision; null when valid. */
+  notCounted: string | null;
 }
 
 export interface Pause {
@@ -92,16 +116,24 @@ export interface Clock {
   dueIfCalendar: string | null;
   dueIfNextWorkingDay: string | null;
   veryOverdue: string | null;
+  /** Set only when a valid extension applies: never before `due`, never beyond `defaultDue`. */
   extendedDue: string | null;
+  /** The extension that counts (the latest valid one), else the latest recorded. */
   extension: ExtensionInfo | null;
+  /** Every extension notice, in order, each with whether it counts. */
+  extensions: ExtensionInfo[];
   /** Working days disregarded between a fees notice and payment (FOIA s10(2)). */
   pausedWorkingDays: number;
   pauses: Pause[];
   waitingFor: WaitingFor | null;
   answeredOn: string | null;
+  /** The answer's date is only an upper bound ("on or before"): timeliness is unknown. */
+  answerApproximate: boolean;
   response: ResponseKind | null;
   withdrawnOn: string | null;
   review: ReviewClock | null;
+  /** The campaign's open deadlines (and a decision notice's date for the body), earliest first. */
+  ownDeadlines: OwnDeadline[];
   projected: boolean;
   state?: ClockState;
   reviewState?: ClockState;
@@ -121,6 +153,9 @@ interface TimedEvent {
   offset: number;
   ms: number;
   newDueDate: string | null;
+  exemptions: string[];
+  approximate: boolean;
+  notReasonablyRequired: boolean;
 }
 
 interface Timeline {
@@ -130,11 +165,15 @@ interface Timeline {
   feeWindows: [number, number][];
   feeSince: number | null;
   clarificationSince: number | null;
-  extension: { on: number; bodyDate: number | null } | null;
-  answered: { on: number; kind: ResponseKind; whileWaiting: boolean } | null;
+  /** A clarification request that stopped nothing (late, or not reasonably required). */
+  clarificationSetAside: boolean;
+  extensions: { on: number; bodyDate: number | null; exemptions: string[] }[];
+  answered: { on: number; kind: ResponseKind; whileWaiting: boolean; approximate: boolean } | null;
   withdrawnOn: number | null;
   review: { requested: number; answered: number | null; withdrawn: number | null } | null;
   pauses: PauseAt[];
+  complainedOn: number | null;
+  decision: { on: number; complianceDate: string | null } | null;
 }
 
 /** A re-sent request, or a clarified one (s1(3)), starts a fresh clock; the pause history stays. */
@@ -143,7 +182,7 @@ function restart(t: Timeline, on: number, by: Clock["restartedBy"]): void {
   t.start = on;
   t.restartedBy = by;
   t.feeWindows = [];
-  t.extension = null;
+  t.extensions = [];
   t.answered = null;
   t.withdrawnOn = null;
   t.review = null;
@@ -153,6 +192,7 @@ function stopWaiting(t: Timeline, on: number): void {
   for (const p of t.pauses) if (p.to === null) p.to = on;
   t.feeSince = null;
   t.clarificationSince = null;
+  t.clarificationSetAside = false;
 }
 
 interface PauseAt {
@@ -207,7 +247,15 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     const receipt = parseReceipt(event.at);
     const newDueDate = event.newDueDate ?? null;
     if (newDueDate !== null) offsetOf(calendar, newDueDate);
-    return { kind: event.kind, offset: offsetOf(calendar, receipt.date), ms: receipt.ms, newDueDate };
+    return {
+      kind: event.kind,
+      offset: offsetOf(calendar, receipt.date),
+      ms: receipt.ms,
+      newDueDate,
+      exemptions: event.exemptions ?? [],
+      approximate: event.approximate === true,
+      notReasonablyRequired: event.notReasonablyRequired === true,
+    };
   });
   // Array.prototype.sort is stable, so same-instant events keep their given order.
   timeline.sort((a, b) => a.offset - b.offset || (a.ms === b.ms ? 0 : a.ms < b.ms ? -1 : 1));
@@ -219,13 +267,21 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     feeWindows: [],
     feeSince: null,
     clarificationSince: null,
-    extension: null,
+    clarificationSetAside: false,
+    extensions: [],
     answered: null,
     withdrawnOn: null,
     review: null,
     pauses: [],
+    complainedOn: null,
+    decision: null,
   };
   const ignore = (e: TimedEvent, why: string) => warnings.push(`${e.kind} on ${iso(e.offset)} ignored: ${why}`);
+  const onOrAfter = (offset: number) => (calendar.isWorking[offset] === 1 ? offset : addWorkingDaysAt(calendar, offset, 1));
+  const day0Of = (start: number) => (convention === "calendar" ? start : onOrAfter(start));
+  /** The statutory due date as the timeline stands so far (fees disregarded, no extension). */
+  const dueSoFar = (start: number, feeWindows: readonly [number, number][]) =>
+    addWorkingDaysSkipping(calendar, day0Of(start), days, mergeWindows(feeWindows));
 
   for (const e of timeline) {
     if (asOf !== null && e.offset > asOf) break;
@@ -241,6 +297,9 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
       }
       continue;
     }
+    // The commissioner's steps start the campaign's (and the body's) later deadlines.
+    if (e.kind === "ico_complaint") t.complainedOn = on;
+    if (e.kind === "ico_decision") t.decision = { on, complianceDate: e.newDueDate };
     if (hasNoClockEffect(e.kind)) continue;
     if (t.start === null) {
       ignore(e, "the request has not been sent");
@@ -248,19 +307,38 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     }
     const stopped = t.answered !== null || t.withdrawnOn !== null;
     switch (e.kind) {
-      case "clarification_requested":
+      case "clarification_requested": {
         // FOIA s1(3), EIR reg 9(4), FOISA s1(3): nothing is due until the clarification arrives.
-        if (stopped) ignore(e, "the clock has stopped");
-        else if (t.clarificationSince === null) {
-          t.clarificationSince = on;
-          t.pauses.push({ reason: "clarification", from: on, to: null });
+        if (stopped) {
+          ignore(e, "the clock has stopped");
+          break;
         }
+        if (t.clarificationSince !== null) break;
+        if (e.notReasonablyRequired) {
+          // s1(3) applies only where the body "reasonably requires further information" to find
+          // what was asked for (FOIA s1(3), FOISA s1(3); EIR reg 9(2) "formulated in too general a manner").
+          t.clarificationSetAside = true;
+          warnings.push(`the clarification asked for on ${iso(on)} was not reasonably required (FOIA s1(3)): the original clock runs on`);
+          break;
+        }
+        const dueNow = t.feeSince === null ? dueSoFar(t.start, t.feeWindows) : null;
+        if (dueNow !== null && on > dueNow) {
+          // EIR reg 9(2): ask within 20 working days; ICO guidance on s1(3): ask promptly. A request
+          // for clarification after the due date cannot undo a breach of s10(1) already made.
+          t.clarificationSetAside = true;
+          warnings.push(`the clarification asked for on ${iso(on)} came after the due date ${iso(dueNow)}: it does not restart the clock (EIR reg 9(2); FOIA s1(3), s10(1))`);
+          break;
+        }
+        t.clarificationSince = on;
+        t.pauses.push({ reason: "clarification", from: on, to: null });
         break;
+      }
       case "clarification_sent":
         // The 20 working days run afresh from receipt of the clarification; nothing carries over.
         if (stopped) ignore(e, "the clock has stopped");
-        else if (t.clarificationSince === null) ignore(e, "no clarification was requested");
-        else restart(t, on, "clarification");
+        else if (t.clarificationSince === null) {
+          ignore(e, t.clarificationSetAside ? "the clarification request did not stop the clock, so the reply does not restart it" : "no clarification was requested");
+        } else restart(t, on, "clarification");
         break;
       case "fees_notice":
         if (stopped) ignore(e, "the clock has stopped");
@@ -280,7 +358,7 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
         break;
       case "extension":
         if (stopped) ignore(e, "the clock has stopped");
-        else t.extension = { on, bodyDate: e.newDueDate === null ? null : offsetOf(calendar, e.newDueDate) };
+        else t.extensions.push({ on, bodyDate: e.newDueDate === null ? null : offsetOf(calendar, e.newDueDate), exemptions: e.exemptions });
         break;
       case "internal_review_requested":
         if (t.withdrawnOn !== null) ignore(e, "the request was withdrawn");
@@ -308,7 +386,7 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
           // A response while a fee is outstanding: the wait was the requester's, so disregard it.
           if (t.feeSince !== null) t.feeWindows.push([t.feeSince, on]);
           stopWaiting(t, on);
-          t.answered = { on, kind: e.kind, whileWaiting };
+          t.answered = { on, kind: e.kind, whileWaiting, approximate: e.approximate };
           if (whileWaiting) warnings.push(`answered on ${iso(on)} while a clarification was awaited`);
         }
         break;
@@ -333,13 +411,16 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     veryOverdue: null,
     extendedDue: null,
     extension: null,
+    extensions: [],
     pausedWorkingDays: 0,
     pauses: t.pauses.map((p) => ({ reason: p.reason, from: iso(p.from), to: p.to === null ? null : iso(p.to) })),
     waitingFor: null,
     answeredOn: null,
+    answerApproximate: false,
     response: null,
     withdrawnOn: null,
     review: null,
+    ownDeadlines: [],
     projected: false,
     warnings,
   };
@@ -347,11 +428,9 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
 
   const s = t.start;
   const ans = t.answered;
-  const ext = t.extension;
   const rev = t.review;
   const withdrawn = t.withdrawnOn;
 
-  const onOrAfter = (offset: number) => (calendar.isWorking[offset] === 1 ? offset : addWorkingDaysAt(calendar, offset, 1));
   const day0Calendar = s;
   const day0Next = onOrAfter(s);
   const day0 = convention === "calendar" ? day0Calendar : day0Next;
@@ -369,6 +448,7 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     dateOfReceiptIfNextWorkingDay: iso(day0Next),
     waitingFor,
     answeredOn: ans === null ? null : touch(ans.on),
+    answerApproximate: ans?.approximate ?? false,
     response: ans === null ? null : ans.kind,
     withdrawnOn: withdrawn === null ? null : iso(withdrawn),
   };
@@ -384,45 +464,27 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
     clock.veryOverdue = touch(veryOverdue);
     clock.pausedWorkingDays = workingDaysBetweenAt(calendar, day0, due) - days;
 
-    let target = due;
-    if (ext !== null) {
-      const info: ExtensionInfo = {
-        kind: law === "foia" ? "public_interest" : law === "eir" ? "eir_complex" : "not_available",
-        on: iso(ext.on),
-        noticeLate: ext.on > due,
-        bodyDate: ext.bodyDate === null ? null : touch(ext.bodyDate),
-        defaultDue: touch(veryOverdue),
-      };
-      clock.extension = info;
-      if (info.noticeLate) warnings.push(`the extension notice came after the due date ${iso(due)}`);
-      if (law === "foia") {
-        // s10(3): "such time as is reasonable"; the ICO's norm is 20 further working days.
-        target = ext.bodyDate ?? veryOverdue;
-        if (ext.bodyDate !== null && ext.bodyDate > veryOverdue) {
-          warnings.push(`the extended date ${iso(ext.bodyDate)} is beyond the ICO's norm of 20 further working days (${iso(veryOverdue)})`);
-        }
-        clock.extendedDue = iso(target);
-      } else if (law === "eir") {
-        // Reg 7(1): at most 40 working days, whatever date the authority gives.
-        target = veryOverdue;
-        if (ext.bodyDate !== null && ext.bodyDate > veryOverdue) {
-          warnings.push(`EIR reg 7(1) allows at most 40 working days: still due ${iso(veryOverdue)}, not ${iso(ext.bodyDate)}`);
-        }
-        clock.extendedDue = iso(target);
-      } else {
-        warnings.push(`FOISA s10 has no extension: still due ${iso(due)}`);
-      }
-    }
+    const { target, extensions } = judgeExtensions(t.extensions, { law, due, cap: veryOverdue, iso: (o) => touch(o), warnings });
+    clock.extensions = extensions;
+    clock.extension = extensions.findLast((x) => x.valid) ?? extensions.at(-1) ?? null;
+    // Set whenever a valid extension applies, even one whose date could not move the deadline.
+    if (clock.extension?.valid) clock.extendedDue = iso(target);
     const veryOverdueFrom = Math.max(veryOverdue, target);
 
     if (withdrawn !== null) clock.state = { kind: "withdrawn" };
     else if (ans !== null) {
-      const onTime = ans.whileWaiting || ans.on <= target;
-      clock.state = {
-        kind: "answered",
-        onTime,
-        answeredLateBy: onTime ? 0 : Math.max(0, workingDaysBetweenAt(calendar, target, ans.on)),
-      };
+      if (ans.approximate) {
+        // Only an upper bound of the date is known: the answer may have come before or after the due date.
+        clock.state = { kind: "answered", timeliness: "unknown" };
+      } else {
+        const onTime = ans.whileWaiting || ans.on <= target;
+        clock.state = {
+          kind: "answered",
+          onTime,
+          answeredLateBy: onTime ? 0 : Math.max(0, workingDaysBetweenAt(calendar, target, ans.on)),
+          timeliness: onTime ? "on_time" : ans.on > veryOverdueFrom ? "very_late" : "late",
+        };
+      }
     } else if (asOf !== null) clock.state = timeState(calendar, asOf, target, veryOverdueFrom);
   } else {
     clock.state = { kind: "paused", waitingFor };
@@ -439,6 +501,7 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
       veryOverdue: touch(veryOverdue),
       answered: rev.answered === null ? null : touch(rev.answered),
       withdrawn: rev.withdrawn === null ? null : iso(rev.withdrawn),
+      limitBasis: REVIEW_LIMIT_BASIS[law],
     };
     if (rev.withdrawn !== null) clock.reviewState = { kind: "withdrawn" };
     else if (rev.answered !== null) {
@@ -447,10 +510,31 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
         kind: "answered",
         onTime,
         answeredLateBy: onTime ? 0 : Math.max(0, workingDaysBetweenAt(calendar, due, rev.answered)),
+        timeliness: onTime ? "on_time" : rev.answered > veryOverdue ? "very_late" : "late",
       };
     } else if (asOf !== null) clock.reviewState = timeState(calendar, asOf, due, veryOverdue);
   }
 
+  try {
+    clock.ownDeadlines = ownDeadlines({
+      law,
+      calendar,
+      due: clock.extendedDue ?? clock.due,
+      answeredOn: clock.answeredOn,
+      withdrawn: withdrawn !== null,
+      reviewRequested: clock.review?.requested ?? null,
+      reviewDue: clock.review?.due ?? null,
+      reviewAnswered: clock.review?.answered ?? null,
+      feeNoticeOn: t.feeSince === null ? null : iso(t.feeSince),
+      complainedOn: t.complainedOn === null ? null : iso(t.complainedOn),
+      decisionOn: t.decision === null ? null : iso(t.decision.on),
+      complianceDate: t.decision?.complianceDate ?? null,
+    });
+  } catch (error) {
+    // Beyond the calendar's years: the request's own dates still stand.
+    if (!(error instanceof RangeError)) throw error;
+    warnings.push("your own deadlines fall beyond the calendar's years and are not shown");
+  }
   clock.projected = isProjectedSpan(calendar, iso(Math.min(s, t.sentOn ?? s)), iso(touched));
   return clock;
 }
@@ -489,4 +573,77 @@ function addWorkingDaysSkipping(
     position = to;
   }
   return addWorkingDaysAt(calendar, position, needed);
+}
+
+interface ExtensionContext {
+  law: Law;
+  /** The statutory due date (fees disregarded), offset. */
+  due: number;
+  /** Due date plus FURTHER_WORKING_DAYS: no extension goes beyond it. */
+  cap: number;
+  iso: (offset: number) => string;
+  warnings: string[];
+}
+
+/**
+ * Which extension notices count and the date the response is judged by. Rules, in order:
+ * - FOISA: no extension of time exists (s10(1) is 20 working days; there is no s10(3) equivalent).
+ * - A notice must arrive by the deadline in force when it is given: the first by the statutory
+ *   due date (FOIA s17(1)-(3); EIR reg 7(3)); a later, revised one by the extended date. A late
+ *   notice cannot cure a breach, so it moves nothing.
+ * - FOIA: s10(3) extends time only to weigh the public interest on a qualified exemption, which
+ *   the notice must name (s17(1)(b), s17(2)); a revised notice may rely on one named before.
+ * - The date is never earlier than the statutory due date and never beyond the cap (FOIA: the
+ *   ICO's and the Code's 20 further working days; EIR reg 7(1): 40 working days). FOIA takes the
+ *   body's own date within those bounds (its s17(2) estimate); EIR's limit is the statute's.
+ * - The latest valid notice counts.
+ */
+function judgeExtensions(
+  notices: readonly { on: number; bodyDate: number | null; exemptions: string[] }[],
+  ctx: ExtensionContext,
+): { target: number; extensions: ExtensionInfo[] } {
+  const { law, due, cap, iso, warnings } = ctx;
+  let target = due;
+  let exemption: string | null = null;
+  const extensions: ExtensionInfo[] = [];
+  for (const notice of notices) {
+    const named = law === "foia" ? (notice.exemptions.find(isQualifiedFoiaExemption) ?? null) : null;
+    const info: ExtensionInfo = {
+      kind: law === "foia" ? "public_interest" : law === "eir" ? "eir_complex" : "not_available",
+      on: iso(notice.on),
+      noticeLate: notice.on > target,
+      bodyDate: notice.bodyDate === null ? null : iso(notice.bodyDate),
+      defaultDue: iso(cap),
+      exemption: named ?? exemption,
+      valid: false,
+      notCounted: null,
+    };
+    if (law === "foisa") {
+      info.notCounted = `FOISA has no extension of time (s10(1)): still due ${iso(due)}`;
+    } else if (info.noticeLate) {
+      info.notCounted = `the notice came after the due date ${iso(target)}, and a late notice cannot extend the time (${law === "foia" ? "FOIA s10(3), s17(1)-(3)" : "EIR reg 7(3)"})`;
+    } else if (law === "foia" && info.exemption === null) {
+      info.notCounted =
+        notice.exemptions.length > 0
+          ? `${notice.exemptions.join(", ")} is not a qualified exemption; FOIA s10(3) extends the time only to weigh the public interest on one (absolute exemptions: s2(3))`
+          : "the notice names no qualified exemption; FOIA s10(3) extends the time only to weigh the public interest on one named in the notice (s17(1)(b), s17(2))";
+    } else {
+      info.valid = true;
+      exemption = info.exemption;
+      const asked = notice.bodyDate;
+      if (law === "eir") {
+        target = cap;
+        if (asked !== null && asked > cap) warnings.push(`EIR reg 7(1) allows at most 40 working days: judged against ${iso(cap)}, not the body's ${iso(asked)}`);
+      } else {
+        target = asked === null ? cap : Math.min(Math.max(asked, due), cap);
+        if (asked !== null && asked > cap) {
+          warnings.push(`the body's date ${iso(asked)} is beyond the 20 further working days the ICO and the s45 Code accept (FOIA s10(3)): judged against ${iso(cap)}`);
+        }
+        if (asked !== null && asked < due) warnings.push(`the body's date ${iso(asked)} is before the statutory due date, which still stands (${iso(due)})`);
+      }
+    }
+    if (info.notCounted !== null) warnings.push(`the extension of ${info.on} does not count: ${info.notCounted}`);
+    extensions.push(info);
+  }
+  return { target, extensions };
 }

@@ -8,6 +8,8 @@ function describeTimed(state: ClockState, due: string, prefix: string): string {
 }
 
 function describeAnswer(state: ClockState, answered: string, what: string): string {
+  // An "on or before" date cannot show whether the answer beat the due date.
+  if (state.timeliness === "unknown") return `${what} on or before ${formatUkDate(answered)}: whether on time is unknown`;
   const on = `${what} on ${formatUkDate(answered)}`;
   if (state.onTime) return `${on}, on time`;
   const late = state.answeredLateBy ?? 0;

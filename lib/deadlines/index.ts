@@ -12,6 +12,7 @@ export {
 export {
   computeClock,
   FURTHER_WORKING_DAYS,
+  REVIEW_LIMIT_BASIS,
   REVIEW_MAX_WORKING_DAYS,
   REVIEW_WORKING_DAYS,
   STATUTORY_WORKING_DAYS,
@@ -21,9 +22,12 @@ export {
   type ClockStateKind,
   type ExtensionInfo,
   type Pause,
+  type ResponseTimeliness,
   type ReviewClock,
   type WaitingFor,
 } from "./compute-clock";
+export { isQualifiedFoiaExemption, parseFoiaExemption, type ParsedExemption } from "./exemptions";
+export { addCalendarDays, addCalendarMonths, ASK_REVIEW_WORKING_DAYS, ownDeadlines, type OwnDeadline, type OwnDeadlineFacts, type OwnDeadlineKind } from "./own-deadlines";
 export { describeClock } from "./describe-clock";
 export { diffHolidayData, type DivisionDiff, type HolidayDataDiff, type YearRange } from "./diff-holiday-data";
 export { formatUkDate } from "./format-uk-date";

@@ -54,6 +54,12 @@ export const clockEventSchema = z.object({
   kind: eventKindSchema,
   at: z.union([z.string().min(10), z.date()]),
   newDueDate: isoDateSchema.nullish(),
+  /** Exemptions the event names: for an extension, the qualified exemption the notice cites (FOIA s17(2)). */
+  exemptions: z.array(z.string()).optional(),
+  /** Only an upper bound of the date is known ("on or before"). */
+  approximate: z.boolean().optional(),
+  /** A clarification request the campaigner records as not reasonably required (FOIA s1(3)): it stops nothing. */
+  notReasonablyRequired: z.boolean().optional(),
 });
 export type ClockEvent = z.infer<typeof clockEventSchema>;
 

@@ -147,6 +147,7 @@ async function requestRows(actor: Actor) {
       dueOn: true,
       veryOverdueOn: true,
       answeredOn: true,
+      answerApproximate: true,
       body: { select: { name: true } },
       batch: { select: { name: true } },
     },
@@ -154,7 +155,7 @@ async function requestRows(actor: Actor) {
   const calendars = new Map<Law, WorkingDayCalendar>();
   for (const r of requests) if (!calendars.has(r.law)) calendars.set(r.law, await calendarFor(r.law));
   const rows = requests.map((r) => {
-    const dates = { status: r.status, receivedOn: fromDbDate(r.receivedOn), dueOn: fromDbDate(r.dueOn), veryOverdueOn: fromDbDate(r.veryOverdueOn), answeredOn: fromDbDate(r.answeredOn) };
+    const dates = { status: r.status, receivedOn: fromDbDate(r.receivedOn), dueOn: fromDbDate(r.dueOn), veryOverdueOn: fromDbDate(r.veryOverdueOn), answeredOn: fromDbDate(r.answeredOn), answerApproximate: r.answerApproximate };
     return {
       reference: r.reference,
       body: r.body.name,

@@ -55,6 +55,7 @@ export async function loadFindings(workspaceId: string, batchId: string): Promis
         dueOn: true,
         veryOverdueOn: true,
         answeredOn: true,
+        answerApproximate: true,
         body: { select: { name: true, region: true } },
         answers: { where: { workspaceId }, select: { questionId: true, choice: true, text: true, number: true, date: true, quote: true } },
       },
@@ -65,7 +66,7 @@ export async function loadFindings(workspaceId: string, batchId: string): Promis
   for (const r of requests) if (!calendars.has(r.law)) calendars.set(r.law, await calendarFor(r.law));
   const rows = requests.map((r): FindingsRow => {
     const calendar = calendars.get(r.law)!;
-    const dates = { status: r.status, receivedOn: fromDbDate(r.receivedOn), dueOn: fromDbDate(r.dueOn), veryOverdueOn: fromDbDate(r.veryOverdueOn), answeredOn: fromDbDate(r.answeredOn) };
+    const dates = { status: r.status, receivedOn: fromDbDate(r.receivedOn), dueOn: fromDbDate(r.dueOn), veryOverdueOn: fromDbDate(r.veryOverdueOn), answeredOn: fromDbDate(r.answeredOn), answerApproximate: r.answerApproximate };
     const timeliness = timelinessOf(dates, today);
     const byQuestion = new Map(r.answers.map((a) => [a.questionId, a]));
     const cells = questions.map((q): FindingsCell => {

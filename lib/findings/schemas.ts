@@ -120,7 +120,7 @@ export const answerSchema = answerFieldsSchema.extend({ questionType: z.enum(QUE
 });
 export type AnswerInput = z.infer<typeof answerSchema>;
 
-export const TIMELINESS = ["on_time", "late", "very_late", "not_answered_yet", "not_answered", "withdrawn", "not_sent"] as const;
+export const TIMELINESS = ["on_time", "late", "very_late", "unknown", "not_answered_yet", "not_answered", "withdrawn", "not_sent"] as const;
 export type Timeliness = (typeof TIMELINESS)[number];
 
 export const FINDINGS_SORTS = ["body", "region", "status", "timeliness", "days", "due", "answered"] as const;

@@ -5,11 +5,13 @@ import type { WorkingDayCalendar } from "@/lib/deadlines/build-calendar";
 import { workingDaysBetween } from "@/lib/deadlines/working-days";
 import type { Timeliness } from "@/lib/findings/schemas";
 import { formatWorkingDays } from "@/lib/deadlines/working-days-status";
+import { formatUkDate } from "@/lib/deadlines/format-uk-date";
 
 export const timelinessLabels: Record<Timeliness, string> = {
   on_time: "Answered on time",
   late: "Answered late",
   very_late: "Answered very late",
+  unknown: "Answered, exact date unknown",
   not_answered_yet: "Not answered yet",
   not_answered: "Not answered (overdue)",
   withdrawn: "Withdrawn",
@@ -17,7 +19,7 @@ export const timelinessLabels: Record<Timeliness, string> = {
 };
 
 /** The order the charts and filters list them in. */
-export const TIMELINESS_ORDER: Timeliness[] = ["on_time", "late", "very_late", "not_answered", "not_answered_yet", "withdrawn", "not_sent"];
+export const TIMELINESS_ORDER: Timeliness[] = ["on_time", "late", "very_late", "unknown", "not_answered", "not_answered_yet", "withdrawn", "not_sent"];
 
 export interface ClockDates {
   status: string;
@@ -26,16 +28,21 @@ export interface ClockDates {
   dueOn: string | null;
   veryOverdueOn: string | null;
   answeredOn: string | null;
+  /** The answer's date is only "on or before" (lib/deadlines: answerApproximate). */
+  answerApproximate?: boolean;
 }
 
 /**
- * on time: answered on or before the due date (extension included);
+ * unknown: answered, but only an upper bound of the date is known ("on or before"), so it
+ * cannot be called on time (or late);
+ * on time: answered on or before the due date (a valid extension included);
  * late: answered after it, by the 40th working day ("very overdue", WhatDoTheyKnow's mark);
  * very late: answered after that; not answered yet: open and not yet due (due today is not
  * late: the body has to the end of the day); not answered: open and past due.
  */
 export function timelinessOf(r: ClockDates, today: string): Timeliness {
   if (r.answeredOn) {
+    if (r.answerApproximate) return "unknown";
     if (!r.dueOn || r.answeredOn <= r.dueOn) return "on_time";
     // An extension may push the due date past the 40th day: very late counts from the later one.
     if (!r.veryOverdueOn) return "late";
@@ -59,6 +66,8 @@ export function describeTimeliness(calendar: WorkingDayCalendar, r: ClockDates, 
   switch (t) {
     case "on_time":
       return "Answered on time";
+    case "unknown":
+      return `Answered on or before ${formatUkDate(r.answeredOn!)}: whether on time is unknown`;
     case "late":
     case "very_late":
       return `Answered ${formatWorkingDays(workingDaysBetween(calendar, r.dueOn!, r.answeredOn!))} late`;

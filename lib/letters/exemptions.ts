@@ -107,3 +107,20 @@ export function citeExemptions(raw: readonly string[], law: Law): string[] {
   }
   return cited;
 }
+
+/**
+ * Whether a refusal rests on the cost limit or on the request being vexatious: neither is an
+ * exemption, and each calls for its own review letter (FOIA s12 and s14, FOISA s12 and s14).
+ * EIR has neither: a costly or vexatious request is "manifestly unreasonable" (reg 12(4)(b)), an
+ * exception with a public interest test, so it keeps the exception wording.
+ */
+export function refusalGround(raw: readonly string[], law: Law): "cost" | "vexatious" | null {
+  let ground: "cost" | "vexatious" | null = null;
+  for (const r of raw) {
+    const cited = citeExemption(r, law).toLowerCase();
+    if (law === "eir") continue;
+    if (/^section 12(\(|\s|$)/.test(cited)) return "cost";
+    if (/^section 14(\(|\s|$)/.test(cited)) ground = "vexatious";
+  }
+  return ground;
+}

@@ -27,8 +27,10 @@ export const EVENT_KIND_REGISTRY = {
   response_not_held: { label: "Information not held" },
   internal_review_requested: { label: "Internal review requested" },
   internal_review_answered: { label: "Internal review answered" },
-  ico_complaint: { label: "Complaint made to the ICO" },
-  ico_decision: { label: "ICO decision" },
+  // Named per law where the request is known (eventLabel in lib/requests/labels.ts): FOISA's
+  // regulator is the Scottish Information Commissioner.
+  ico_complaint: { label: "Complaint made to the regulator (ICO or Scottish Information Commissioner)" },
+  ico_decision: { label: "Regulator's decision" },
   withdrawn: { label: "Withdrawn" },
   note: { label: "Note" },
 } as const satisfies Record<EventKind, EventKindFacts>;

@@ -6,6 +6,9 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { todayInLondon } from "@/lib/requests/queries";
 import { nextStep } from "@/lib/requests/next-step";
+import { chasedAfter } from "@/lib/requests/chased";
+import { isUnderTheAct } from "@/lib/bodies/foi-status";
+import { refusalGround } from "@/lib/letters/exemptions";
 import { clockFromTimeline } from "@/lib/requests/stored-clock";
 
 /** One request with its timeline, correspondence and its clock as of today. */
@@ -24,12 +27,12 @@ export async function getRequest(actor: Actor, requestId: string) {
       status: true,
       sentAt: true,
       reference: true,
-      body: { select: { id: true, name: true } },
+      body: { select: { id: true, name: true, foiStatus: true, foiStatusSource: true } },
       batch: { select: { id: true, name: true } },
       workspace: { select: { name: true, receiptConvention: true } },
       events: {
         orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
-        select: { id: true, kind: true, occurredAt: true, approximate: true, note: true, newDueOn: true, exemptions: true, result: true },
+        select: { id: true, kind: true, occurredAt: true, approximate: true, notReasonablyRequired: true, note: true, newDueOn: true, exemptions: true, result: true },
       },
       _count: { select: { outcomes: true } },
     },
@@ -40,5 +43,11 @@ export async function getRequest(actor: Actor, requestId: string) {
     { law: request.law, receiptConvention: request.workspace.receiptConvention, calendar: await calendarFor(request.law), events: request.events },
     today,
   );
-  return { ...request, clock, summary: describeClock(clock, today), nextStep: nextStep(request.status, clock), today };
+  const underTheAct = isUnderTheAct(request.body);
+  const context = {
+    underTheAct,
+    chasedOn: chasedAfter(request.events, clock.extendedDue ?? clock.due, today),
+    refusalGround: refusalGround(request.events.flatMap((e) => e.exemptions), request.law),
+  };
+  return { ...request, clock, underTheAct, summary: describeClock(clock, today), nextStep: nextStep(request.status, clock, context), today };
 }

@@ -2,6 +2,7 @@ import type { Channel, EventKind, Law, RequestStatus } from "@/lib/generated/pri
 import { EVENT_KINDS } from "@/lib/deadlines/schemas";
 import { EVENT_KIND_REGISTRY } from "@/lib/requests/event-kinds";
 import type { DECISION_RESULTS } from "@/lib/requests/schemas";
+import { REGULATOR, reviewName } from "@/lib/requests/regulator";
 
 export const lawLabels: Record<Law, string> = {
   foia: "Freedom of Information Act 2000",
@@ -20,6 +21,27 @@ export const channelLabels: Record<Channel, string> = {
 export const eventLabels: Record<EventKind, string> = Object.fromEntries(
   EVENT_KINDS.map((kind) => [kind, EVENT_KIND_REGISTRY[kind].label]),
 ) as Record<EventKind, string>;
+
+/**
+ * One event kind as a request under `law` names it: the complaint and decision name the right
+ * regulator (FOISA s47(1): the Scottish Information Commissioner), and FOISA's review is a
+ * "requirement for review" (s20(1)).
+ */
+export function eventLabel(kind: EventKind, law: Law): string {
+  const regulator = REGULATOR[law];
+  switch (kind) {
+    case "ico_complaint":
+      return law === "foisa" ? "Application made to the Scottish Information Commissioner" : "Complaint made to the ICO";
+    case "ico_decision":
+      return regulator.decision;
+    case "internal_review_requested":
+      return law === "foisa" ? "Review required (section 20)" : law === "eir" ? "Reconsideration asked for (regulation 11)" : eventLabels[kind];
+    case "internal_review_answered":
+      return `${reviewName(law) === "review" ? "Review" : "Internal review"} answered`;
+    default:
+      return eventLabels[kind];
+  }
+}
 
 /** What an internal review or the ICO decided (RequestEvent.result). */
 export const decisionLabels: Record<(typeof DECISION_RESULTS)[number], string> = {

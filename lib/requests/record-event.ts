@@ -35,7 +35,8 @@ export interface EventFromMessage {
 }
 
 const RESULT_KINDS = new Set(["internal_review_answered", "ico_decision"]);
-const EXEMPTION_KINDS = new Set(["response_refused", "response_partial", "internal_review_answered", "ico_decision"]);
+// An extension notice names the qualified exemption whose public interest it weighs (FOIA s10(3), s17(2)).
+const EXEMPTION_KINDS = new Set(["response_refused", "response_partial", "internal_review_answered", "ico_decision", "extension"]);
 
 /**
  * Adds what happened to a request's timeline. The whole timeline is replayed with the new
@@ -49,7 +50,7 @@ export async function recordEvent(actor: Actor, input: unknown, fromMessage?: Ev
   const data = parsed.data;
   const request = await db.foiRequest.findFirst({
     where: { id: data.requestId, workspaceId: actor.workspaceId, deletedAt: null },
-    select: { id: true, sentAt: true, status: true },
+    select: { id: true, sentAt: true, status: true, law: true },
   });
   if (!request) throw new NotFoundError("That request is not in this workspace.");
   if (request.status === "draft") return { ok: false, fieldErrors: { kind: ["Give the date it was sent first (Edit the draft)."] } };
@@ -61,7 +62,8 @@ export async function recordEvent(actor: Actor, input: unknown, fromMessage?: Ev
   if (data.newDueDate && data.kind !== "extension") fieldErrors.newDueDate = ["A new due date only goes with an extension."];
   if (data.kind === "extension" && data.newDueDate && data.newDueDate <= data.date) fieldErrors.newDueDate = ["The new due date must be after the date of the extension."];
   if (RESULT_KINDS.has(data.kind) && !data.result) fieldErrors.result = ["Choose what was decided."];
-  if (data.exemptions.length > 0 && !EXEMPTION_KINDS.has(data.kind)) fieldErrors.exemptions = ["Exemptions only go with a refusal or a partial answer."];
+  if (data.exemptions.length > 0 && !EXEMPTION_KINDS.has(data.kind)) fieldErrors.exemptions = ["Exemptions only go with a refusal, a partial answer or an extension."];
+  if (data.notReasonablyRequired && data.kind !== "clarification_requested") fieldErrors.notReasonablyRequired = ["This only goes with a request for clarification."];
   if (Object.keys(fieldErrors).length > 0) return { ok: false, fieldErrors };
 
   const result = await db.$transaction(async (tx) => {
@@ -78,7 +80,7 @@ export async function recordEvent(actor: Actor, input: unknown, fromMessage?: Ev
     const replay = replayTimeline([
       ...events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), result: e.result })),
       { kind: data.kind, at: occurredAt.toISOString(), result: data.result ?? null },
-    ]);
+    ], { law: request.law });
     if (!replay.ok) return { ok: false as const, reason: replay.reason };
     const event = await tx.requestEvent.create({
       data: {
@@ -89,6 +91,7 @@ export async function recordEvent(actor: Actor, input: unknown, fromMessage?: Ev
         note: data.note ?? null,
         newDueOn: toDbDate(data.newDueDate),
         exemptions: data.exemptions,
+        notReasonablyRequired: data.notReasonablyRequired,
         result: data.result ?? null,
         createdById: actor.userId,
         messageId: fromMessage?.messageId ?? null,

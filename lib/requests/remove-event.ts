@@ -18,7 +18,7 @@ export async function removeEvent(actor: Actor, eventId: string): Promise<Remove
   await requireRole(actor, "editor");
   const event = await db.requestEvent.findFirst({
     where: { id: eventId, workspaceId: actor.workspaceId, request: { deletedAt: null } },
-    select: { id: true, kind: true, occurredAt: true, note: true, requestId: true },
+    select: { id: true, kind: true, occurredAt: true, note: true, requestId: true, request: { select: { law: true } } },
   });
   if (!event) throw new NotFoundError("That timeline entry is not in this workspace.");
   if (event.kind === "sent") return { ok: false, message: "The sending starts the clock and cannot be taken back. Delete the request instead." };
@@ -29,7 +29,10 @@ export async function removeEvent(actor: Actor, eventId: string): Promise<Remove
       orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
       select: { kind: true, occurredAt: true, result: true },
     });
-    const replay = replayTimeline(rest.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), result: e.result })));
+    const replay = replayTimeline(
+      rest.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), result: e.result })),
+      { law: event.request.law },
+    );
     if (!replay.ok) return { ok: false as const, message: `Without this entry the timeline would not make sense (${replay.reason}) Remove the later entries first.` };
     await tx.requestEvent.delete({ where: { id: event.id } });
     await tx.foiRequest.update({ where: { id: event.requestId }, data: { status: replay.status } });

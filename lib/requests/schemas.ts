@@ -87,6 +87,8 @@ export const recordEventSchema = z.object({
     z.array(z.string().max(50, "Each exemption should be short, like s40 or s43(2).")).max(20, "List at most 20 exemptions.").default([]),
   ),
   result: z.preprocess(blankToUndefined, z.enum(DECISION_RESULTS, { message: "Choose what was decided." }).optional()),
+  // A checkbox: present ("on"/"yes"/"true") or absent.
+  notReasonablyRequired: z.preprocess((v) => v === true || v === "on" || v === "yes" || v === "true", z.boolean()),
 });
 export type RecordEventInput = z.infer<typeof recordEventSchema>;
 

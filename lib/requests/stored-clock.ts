@@ -9,6 +9,12 @@ export interface StoredEvent {
   kind: EventKind;
   occurredAt: Date;
   newDueOn: Date | null;
+  /** For an extension, the qualified exemption its notice names (FOIA s10(3), s17(2)). */
+  exemptions: string[];
+  /** "On or before" dates: an answer's timeliness is then unknown. */
+  approximate: boolean;
+  /** A clarification request not reasonably required (FOIA s1(3)): it stops nothing. */
+  notReasonablyRequired: boolean;
 }
 
 /** The workspace's receipt-convention setting, in the clock's words. */
@@ -18,7 +24,14 @@ export function clockConvention(convention: ReceiptConvention): Convention {
 
 /** Timeline entries (oldest first) as the clock reads them. */
 export function clockEvents(events: readonly StoredEvent[]): ClockEvent[] {
-  return events.map((e) => ({ kind: e.kind, at: e.occurredAt.toISOString(), ...(e.newDueOn ? { newDueDate: e.newDueOn.toISOString().slice(0, 10) } : {}) }));
+  return events.map((e) => ({
+    kind: e.kind,
+    at: e.occurredAt.toISOString(),
+    ...(e.newDueOn ? { newDueDate: e.newDueOn.toISOString().slice(0, 10) } : {}),
+    ...(e.exemptions.length > 0 ? { exemptions: e.exemptions } : {}),
+    ...(e.approximate ? { approximate: true } : {}),
+    ...(e.notReasonablyRequired ? { notReasonablyRequired: true } : {}),
+  }));
 }
 
 export interface ClockSource {
@@ -43,6 +56,7 @@ export interface StoredClockColumns {
   reviewVeryOverdueOn: string | null;
   waitingSince: string | null;
   answeredOn: string | null;
+  answerApproximate: boolean;
   clockProjected: boolean;
 }
 
@@ -53,6 +67,7 @@ export function storedClockColumns(source: ClockSource): StoredClockColumns {
   const openReview = clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
   return {
     receivedOn: clock.received,
+    // A valid extension only (never before the statutory date, never beyond 20 further working days).
     dueOn: clock.extendedDue ?? clock.due,
     veryOverdueOn: clock.veryOverdue,
     reviewDueOn: openReview ? openReview.due : null,
@@ -60,6 +75,7 @@ export function storedClockColumns(source: ClockSource): StoredClockColumns {
     reviewVeryOverdueOn: openReview ? openReview.veryOverdue : null,
     waitingSince: clock.waitingFor ? (clock.pauses.findLast((p) => p.to === null)?.from ?? null) : null,
     answeredOn: clock.answeredOn,
+    answerApproximate: clock.answerApproximate,
     clockProjected: clock.projected,
   };
 }

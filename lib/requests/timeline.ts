@@ -2,7 +2,7 @@
 // which, and the status it leaves the request in. Replaying the whole timeline (not just
 // checking the newest event) keeps back-dated entries honest too.
 import type { ResponseKind } from "@/lib/deadlines/schemas";
-import type { EventKind, RequestStatus } from "@/lib/generated/prisma";
+import type { EventKind, Law, RequestStatus } from "@/lib/generated/prisma";
 import { TIMELINE_EVENT_KINDS } from "@/lib/requests/schemas";
 
 export interface TimelineEntry {
@@ -26,8 +26,26 @@ const ANSWERED: RequestStatus[] = ["successful", "partially_successful", "refuse
 
 type Step = { ok: true; status: RequestStatus } | { ok: false; reason: string };
 
+/** What the replay knows beyond the status: the law, and whether a review was ever asked for. */
+export interface TimelineContext {
+  law?: Law;
+  reviewRequested?: boolean;
+  /** A response has been recorded (a complaint about no response can still be followed by one). */
+  answered?: boolean;
+}
+
+/** The context of a whole timeline, for offering the next events on a request's page. */
+export function timelineContext(kinds: readonly EventKind[], law: Law): TimelineContext {
+  return {
+    law,
+    reviewRequested: kinds.includes("internal_review_requested"),
+    answered: kinds.some((k) => k in RESPONSE_STATUS),
+  };
+}
+
 /** What `kind` does to a request in `status` (undefined result for decisions means "keep"). */
-export function applyEvent(status: RequestStatus, entry: TimelineEntry): Step {
+export function applyEvent(status: RequestStatus, entry: TimelineEntry, context: TimelineContext = {}): Step {
+  const scottish = context.law === "foisa";
   const refuse = (reason: string): Step => ({ ok: false, reason });
   const to = (next: RequestStatus): Step => ({ ok: true, status: next });
   if (entry.kind === "note") return to(status);
@@ -51,12 +69,16 @@ export function applyEvent(status: RequestStatus, entry: TimelineEntry): Step {
     case "fee_paid":
       return status === "awaiting_fee" ? to("awaiting_response") : refuse("Record the fees notice first.");
     case "extension":
-      return status === "awaiting_response" ? to("extended") : refuse("A body can only extend the deadline while you are waiting for a response (and only once).");
+      // A body may revise its estimate (FOIA s17(2)); the clock decides which notice counts.
+      return status === "awaiting_response" || status === "extended" ? to("extended") : refuse("A body can only extend the deadline while you are waiting for a response.");
     case "response_successful":
     case "response_partial":
     case "response_refused":
     case "response_not_held":
-      return WAITING.includes(status) ? to(RESPONSE_STATUS[entry.kind]) : refuse("This request has already been answered: record an internal review instead.");
+      // A complaint about no response (to the ICO) does not stop the body answering late.
+      return WAITING.includes(status) || (status === "ico_complaint" && context.answered === false)
+        ? to(RESPONSE_STATUS[entry.kind])
+        : refuse("This request has already been answered: record an internal review instead.");
     case "internal_review_requested":
       // After an answer, or after a long delay with none (ICO guidance allows both).
       return ANSWERED.includes(status) || status === "awaiting_response" || status === "extended"
@@ -66,12 +88,20 @@ export function applyEvent(status: RequestStatus, entry: TimelineEntry): Step {
       if (status !== "internal_review") return refuse("Record that you asked for an internal review first.");
       return entry.result ? to(entry.result) : refuse("Say what the internal review decided.");
     case "ico_complaint":
-      return ANSWERED.includes(status) || status === "internal_review"
+      if (scottish) {
+        // FOISA s47(1): an application follows a review, or a failure to carry one out.
+        return status === "internal_review" || (ANSWERED.includes(status) && context.reviewRequested)
+          ? to("ico_complaint")
+          : refuse("Under FOISA you apply to the Scottish Information Commissioner only after requiring a review (section 47(1)): record the requirement for review first.");
+      }
+      // The ICO takes complaints after a review, and about a request never answered once the
+      // body was chased (https://ico.org.uk/make-a-complaint/foi-and-eir-complaints/foi-and-eir-complaints/).
+      return ANSWERED.includes(status) || status === "internal_review" || status === "awaiting_response" || status === "extended"
         ? to("ico_complaint")
-        : refuse("Complain to the ICO after an internal review (or when the review is late).");
+        : refuse("Complain to the ICO after the body answers or the review, or about a request it has not answered.");
     case "ico_decision":
-      if (status !== "ico_complaint") return refuse("Record the complaint to the ICO first.");
-      return entry.result ? to(entry.result) : refuse("Say what the ICO decided.");
+      if (status !== "ico_complaint") return refuse(scottish ? "Record the application to the Scottish Information Commissioner first." : "Record the complaint to the ICO first.");
+      return entry.result ? to(entry.result) : refuse(scottish ? "Say what the Scottish Information Commissioner decided." : "Say what the ICO decided.");
     case "withdrawn":
       return to("withdrawn");
     default:
@@ -86,19 +116,26 @@ function unknownKind(kind: never): never {
 
 export type Replay = { ok: true; status: RequestStatus } | { ok: false; index: number; reason: string };
 
-/** Sorts stably by time and replays from a draft; the first impossible step is reported. */
-export function replayTimeline(entries: readonly TimelineEntry[]): Replay {
+/**
+ * Sorts stably by time and replays from a draft; the first impossible step is reported. Pass
+ * the request's law so each law's route is followed (FOISA's Commissioner needs a review first).
+ */
+export function replayTimeline(entries: readonly TimelineEntry[], options: { law?: Law } = {}): Replay {
   const ordered = entries.map((e, i) => ({ e, i })).sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i));
   let status: RequestStatus = "draft";
+  let reviewRequested = false;
+  let answered = false;
   for (const { e, i } of ordered) {
-    const step = applyEvent(status, e);
+    const step = applyEvent(status, e, { law: options.law, reviewRequested, answered });
     if (!step.ok) return { ok: false, index: i, reason: step.reason };
     status = step.status;
+    if (e.kind === "internal_review_requested") reviewRequested = true;
+    if (e.kind in RESPONSE_STATUS) answered = true;
   }
   return { ok: true, status };
 }
 
 /** The event kinds worth offering next, in the order a campaigner meets them. */
-export function possibleNextEvents(status: RequestStatus): EventKind[] {
-  return TIMELINE_EVENT_KINDS.filter((kind) => applyEvent(status, { kind, at: "", result: "refused" }).ok);
+export function possibleNextEvents(status: RequestStatus, context: TimelineContext = {}): EventKind[] {
+  return TIMELINE_EVENT_KINDS.filter((kind) => applyEvent(status, { kind, at: "", result: "refused" }, context).ok);
 }

@@ -1239,3 +1239,51 @@ export const seedBodies: SeedBody[] = [
     sources: [FOI_RESPONSE, ODS],
   },
 ];
+
+// ---------------------------------------------------------------- FOI status
+// Whether each body is a public authority under FOIA, and the source. FOIA s3(1): a body listed
+// in Schedule 1, designated by an order under s5, or a publicly-owned company under s6.
+export type FoiStatus = "public_authority" | "outside_the_act";
+
+const SCHEDULE_1_NHS = "https://www.legislation.gov.uk/ukpga/2000/36/schedule/1/part/III";
+const ICO_PUBLIC_AUTHORITIES =
+  "https://ico.org.uk/for-organisations/foi/freedom-of-information-and-environmental-information-regulations/public-authorities-under-foia/";
+// Checked in November 2026: Schedule 1 Part III lists NHS trusts (para 40) and foundation trusts
+// (para 40A) and reaches independent providers only for primary medical, dental, ophthalmic and
+// pharmaceutical services (paras 43A-45); the s5 designation orders name no community interest
+// company providing NHS care; s6 covers only companies wholly owned by the Crown or public
+// authorities. Neither CIC's own pages, nor any public source found, say it answers voluntarily.
+const CIC_OUTSIDE =
+  "Not a public authority under FOIA: not listed in Schedule 1 (Part III covers NHS trusts and foundation trusts, and independent providers only for primary medical, dental, ophthalmic and pharmaceutical services, paras 43A-45), not designated by an order under section 5, and not a publicly-owned company under section 6 (it is owned by its members, not by the Crown or a public authority). " +
+  `Sources: FOIA s3, s5, s6 and Schedule 1 Part III (${SCHEDULE_1_NHS}); ICO, Public authorities under the Freedom of Information Act (${ICO_PUBLIC_AUTHORITIES}). ` +
+  "No public source was found saying it answers FOI requests voluntarily: ask it, and ask the NHS commissioner for information it holds on the commissioner's behalf (section 3(2)(b)).";
+
+const FOI_STATUS_BY_KEY: Record<string, { foiStatus: FoiStatus; foiStatusSource: string }> = {
+  "livewell-southwest": {
+    foiStatus: "outside_the_act",
+    foiStatusSource: `${CIC_OUTSIDE} Livewell Southwest describes itself as an independent, not-for-profit social enterprise (community interest company) since 2011: https://www.livewellsouthwest.co.uk/news/2018-03-05/professor-stephen-waite-reflects-on-his-role-as-founding-chief-executive-of`,
+  },
+  navigo: {
+    foiStatus: "outside_the_act",
+    foiStatusSource: `${CIC_OUTSIDE} NAViGO is a member-owned, not-for-profit community interest company: https://navigocare.co.uk/who-we-are/our-membership/agm-2021/agm-2020-minutes`,
+  },
+};
+
+/** Each seed body's FOI status and its source: by the body's kind, or as checked for the two CICs. */
+export function foiStatusOf(body: Pick<SeedBody, "key" | "kind">): { foiStatus: FoiStatus; foiStatusSource: string } {
+  const checked = FOI_STATUS_BY_KEY[body.key];
+  if (checked) return checked;
+  switch (body.kind) {
+    case "national_body":
+      // NHS England is the National Health Service Commissioning Board renamed (Health and Care Act 2022).
+      return { foiStatus: "public_authority", foiStatusSource: `FOIA Schedule 1 Part III para 37A (NHS England, the National Health Service Commissioning Board): ${SCHEDULE_1_NHS}` };
+    case "nhs_trust":
+      return { foiStatus: "public_authority", foiStatusSource: `FOIA Schedule 1 Part III para 40 (a National Health Service trust): ${SCHEDULE_1_NHS}` };
+    case "nhs_foundation_trust":
+    case "partnership":
+      // The Sheffield partnership's requests go to its lead body, an NHS foundation trust.
+      return { foiStatus: "public_authority", foiStatusSource: `FOIA Schedule 1 Part III para 40A (an NHS foundation trust): ${SCHEDULE_1_NHS}` };
+    case "community_interest_company":
+      return { foiStatus: "outside_the_act", foiStatusSource: CIC_OUTSIDE };
+  }
+}

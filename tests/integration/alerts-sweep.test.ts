@@ -49,16 +49,16 @@ describe("a whole batch's life, day by day", () => {
         await record(c.editor, withdrawn!, "withdrawn", "2021-09-01");
         await deleteRequest(c.owner, deleted!);
       },
-      // Before its due date: the body gives itself until Wednesday 29 September (FOIA s10(3)).
-      "2021-09-14": () => record(c.editor, extended!, "extension", "2021-09-14", { newDueDate: "2021-09-29" }),
-      // After the first due date (so that cycle was overdue), the body asks for clarification;
-      // the campaign answers on the 22nd, which starts a new clock (a new cycle).
+      // Before its due date, naming a qualified exemption: the body gives itself until Wednesday
+      // 29 September (FOIA s10(3), s17(2)).
+      "2021-09-14": () => record(c.editor, extended!, "extension", "2021-09-14", { newDueDate: "2021-09-29", exemptions: "s43(2)" }),
+      // After the first due date the body asks for clarification: too late to stop or restart
+      // the clock (EIR reg 9(2); FOIA s1(3), s10(1)), so the first cycle runs on to very overdue.
       "2021-09-20": () => record(c.editor, clar!, "clarification_requested", "2021-09-20"),
       "2021-09-22": () => record(c.editor, clar!, "clarification_sent", "2021-09-22"),
     });
 
-    // The new cycle by hand: 20 working days after Wednesday 22 September is Wednesday 20 October.
-    expect(await storedDates(clar!)).toMatchObject({ receivedOn: "2021-09-22", dueOn: "2021-10-20" });
+    expect(await storedDates(clar!)).toMatchObject({ receivedOn: "2021-08-17", dueOn: "2021-09-15", waitingSince: null });
     expect(await storedDates(extended!)).toMatchObject({ status: "extended", dueOn: "2021-09-29", veryOverdueOn: "2021-10-13" });
     expect(await storedDates(fee!)).toMatchObject({ status: "awaiting_fee", waitingSince: "2021-08-24", dueOn: null });
 
@@ -83,11 +83,7 @@ describe("a whole batch's life, day by day", () => {
       `2021-09-10 due_soon ${cycle1} ${clar}`,
       `2021-09-15 due_today ${cycle1} ${clar}`,
       `2021-09-16 overdue ${cycle1} ${clar}`,
-      `2021-09-21 clarification_waiting 2021-09-20 ${clar}`,
-      // Second cycle: a second overdue alert is correct.
-      `2021-10-15 due_soon 2021-09-22 ${clar}`, // Friday: 3 working days before Wednesday 20 October
-      `2021-10-20 due_today 2021-09-22 ${clar}`,
-      `2021-10-21 overdue 2021-09-22 ${clar}`,
+      `2021-10-14 very_overdue ${cycle1} ${clar}`,
     );
     expected.push(`2021-08-25 fee_waiting 2021-08-24 ${fee}`);
     // answered1, answered2, withdrawn and deleted closed before any alert day: nothing.
@@ -126,10 +122,11 @@ describe("exactly once", () => {
     setToday("2021-09-16");
     const [a, b] = await Promise.all([runAlertSweep({ today: "2021-09-16" }), runAlertSweep({ today: "2021-09-16" })]);
     const mine = (r: typeof a) => r.raised.filter((x) => x.workspaceId === c.ws.id);
-    // The unique constraint lets exactly one of them insert each of the 10 alerts (due today, overdue).
-    expect(mine(a).length + mine(b).length).toBe(10);
+    // The unique constraint lets exactly one of them insert each of the 5 "overdue" alerts (the
+    // 15th's "due today" is no longer true on the 16th, so the catch-up does not raise it).
+    expect(mine(a).length + mine(b).length).toBe(5);
     const lines = await alertLines(c.ws.id);
-    expect(lines.filter((l) => l.startsWith("2021-09-16"))).toHaveLength(10);
+    expect(lines.filter((l) => l.startsWith("2021-09-16"))).toHaveLength(5);
     expect(new Set(lines.map((l) => l.split(" ").slice(1).join(" "))).size).toBe(lines.length);
     expect(await db.notification.count({ where: { workspaceId: c.ws.id } })).toBe(lines.length * 3);
   });
@@ -143,9 +140,10 @@ describe("exactly once", () => {
     const result = await runAlertSweep({ today: "2021-09-17" });
     expect(result.days).toEqual(dayRange("2021-09-10", "2021-09-17"));
     const lines = await alertLines(c.ws.id);
-    expect(lines).toEqual(
-      c.ids.flatMap((id) => [`2021-09-17 due_soon 2021-08-17 ${id}`, `2021-09-17 due_today 2021-08-17 ${id}`, `2021-09-17 overdue 2021-08-17 ${id}`]).sort(),
-    );
+    // Only what is still true on the 17th: overdue (due Wednesday 15 September), not "due soon"
+    // (Friday 10th) or "due today" (15th) beside it; it says it should have come on the 16th.
+    expect(lines).toEqual(c.ids.map((id) => `2021-09-17 overdue 2021-08-17 ${id}`).sort());
+    expect(result.raised.filter((a) => a.workspaceId === c.ws.id).map((a) => a.expectedOn)).toEqual(c.ids.map(() => "2021-09-16"));
     await live(dayRange("2021-09-17", "2021-09-30"));
     expect(await alertLines(c.ws.id)).toEqual(lines);
   });
@@ -158,10 +156,27 @@ describe("exactly once", () => {
     setToday("2021-10-15");
     const result = await runAlertSweep({ today: "2021-10-15" });
     expect(result.days).toEqual(dayRange("2021-10-02", "2021-10-15"));
+    // By the 15th the request is past its 40th working day (Wednesday 13 October): only the most
+    // advanced state still true is raised, "very overdue", not "overdue" beside it.
     const kinds = (await alertLines(c.ws.id)).map((l) => l.split(" ")[1]);
-    expect(kinds).toContain("overdue");
-    expect(kinds).not.toContain("due_soon");
-    expect(kinds).not.toContain("due_today");
+    expect(kinds).toEqual(["very_overdue"]);
+  });
+
+  it("catch-up tells the truth: off from 29 December to 6 January, a request due 30 December gets 'Overdue' (should have come 31 December), never 'Due today'", async () => {
+    const c = await alertCampaign();
+    // Sent Mon 30 Nov 2026 (day 0). By hand (UK-wide): Dec 1-4 (4), 7-11 (9), 14-18 (14),
+    // 21-24 (18), 25 h (Christmas), 28 h (Boxing Day substitute), 29 (19), 30 (20): due Wednesday 30 December.
+    setToday("2026-11-30");
+    const id = await sendTo(c.editor, c.trusts[0]!.id, "2026-11-30");
+    expect(await storedDates(id)).toMatchObject({ dueOn: "2026-12-30" });
+    await live(dayRange("2026-12-20", "2026-12-28"));
+    // The app is off from 29 December; it comes back on Wednesday 6 January.
+    setToday("2027-01-06");
+    const result = await runAlertSweep({ today: "2027-01-06" });
+    const mine = result.raised.filter((a) => a.requestId === id);
+    expect(mine.map((a) => [a.kind, a.dueOn, a.expectedOn])).toEqual([["overdue", "2026-12-30", "2026-12-31"]]);
+    const page = await listNotifications(c.viewer, { page: 1 });
+    expect(page.items.find((i) => i.requestId === id)).toMatchObject({ kind: "overdue", expectedOn: "2026-12-31", lateNote: "Raised late: this alert was due on Thursday 31 December 2026 (alerts were not running then, or the entry was recorded later)." });
   });
 
   it("the worker's schedule claims the day once: a second worker's tick does not sweep", async () => {
@@ -307,18 +322,11 @@ describe("notifications", () => {
     setToday("2021-08-17");
     for (const trust of c.trusts.slice(0, 2)) await sendTo(c.editor, trust.id, "2021-08-17");
     await live(dayRange("2021-09-01", "2021-09-09"));
-    // Nothing ran from Friday 10 to Thursday 16 September; one catch-up raises all three kinds at once.
+    // Nothing ran from Friday 10 to Thursday 16 September; one catch-up raises what is still true.
     setToday("2021-09-17");
     await runAlertSweep({ today: "2021-09-17" });
     const page = await listNotifications(c.viewer, { page: 1 });
-    expect(page.items.map((i) => `${i.dueOn} ${i.kind}`)).toEqual([
-      "2021-09-15 overdue",
-      "2021-09-15 overdue",
-      "2021-09-15 due_today",
-      "2021-09-15 due_today",
-      "2021-09-15 due_soon",
-      "2021-09-15 due_soon",
-    ]);
+    expect(page.items.map((i) => `${i.dueOn} ${i.kind}`)).toEqual(["2021-09-15 overdue", "2021-09-15 overdue"]);
     expect((await listNotifications(c.viewer, { page: 1, unread: true })).items.map((i) => i.kind)).toEqual(page.items.map((i) => i.kind));
   });
 

@@ -131,10 +131,23 @@ describe("each transition and its effect on the clock", () => {
     expect(await stored(c.requestId)).toMatchObject({ status: "awaiting_response", due: "2021-09-03" });
   });
 
-  it("an extension moves the stored due date to the date the body gave", async () => {
+  it("FOIA s10(3), s17(2): an extension naming no exemption leaves the due date; a revised notice naming s43 moves it to the body's date", async () => {
     const c = await sentRequest();
     await recordEvent(c.editor, { requestId: c.requestId, kind: "extension", date: "2021-08-27", newDueDate: "2021-09-20" });
+    expect(await stored(c.requestId)).toMatchObject({ status: "extended", due: "2021-08-31" });
+    const revised = await recordEvent(c.editor, { requestId: c.requestId, kind: "extension", date: "2021-08-30", newDueDate: "2021-09-20", exemptions: "s43(2)" });
+    expect(revised.ok).toBe(true);
     expect(await stored(c.requestId)).toMatchObject({ status: "extended", due: "2021-09-20" });
+    const event = await db.requestEvent.findFirst({ where: { requestId: c.requestId, kind: "extension", exemptions: { has: "s43(2)" } }, select: { id: true } });
+    expect(event).not.toBeNull();
+  });
+
+  it("FOIA s1(3): a clarification recorded as not reasonably required is saved and keeps the due date; the flag goes only with a clarification", async () => {
+    const c = await sentRequest();
+    const wrong = await recordEvent(c.editor, { requestId: c.requestId, kind: "note", date: "2021-08-10", notReasonablyRequired: "yes" });
+    expect(wrong).toMatchObject({ ok: false, fieldErrors: { notReasonablyRequired: [expect.stringMatching(/request for clarification/)] } });
+    await recordEvent(c.editor, { requestId: c.requestId, kind: "clarification_requested", date: "2021-08-10", notReasonablyRequired: "yes" });
+    expect(await stored(c.requestId)).toMatchObject({ status: "awaiting_clarification", due: "2021-08-31" });
   });
 
   it("a refusal, then an internal review with its own clock, then the ICO", async () => {

@@ -32,9 +32,20 @@ const day = (iso: string, days: number) => formatISO(addDays(parseISO(iso), days
 const dbDate = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
 /** What the stored columns should be, worked out here from the clock itself (not by the code under test). */
-async function expectedColumns(request: { law: "foia" | "eir" | "foisa"; convention: "calendar" | "next_working_day"; events: { kind: string; occurredAt: Date; newDueOn: Date | null }[] }) {
+async function expectedColumns(request: {
+  law: "foia" | "eir" | "foisa";
+  convention: "calendar" | "next_working_day";
+  events: { kind: string; occurredAt: Date; newDueOn: Date | null; exemptions: string[]; approximate: boolean; notReasonablyRequired: boolean }[];
+}) {
   const clock = computeClock(
-    request.events.map((e) => ({ kind: e.kind as never, at: e.occurredAt.toISOString(), ...(e.newDueOn ? { newDueDate: dbDate(e.newDueOn)! } : {}) })),
+    request.events.map((e) => ({
+      kind: e.kind as never,
+      at: e.occurredAt.toISOString(),
+      ...(e.newDueOn ? { newDueDate: dbDate(e.newDueOn)! } : {}),
+      exemptions: e.exemptions,
+      approximate: e.approximate,
+      notReasonablyRequired: e.notReasonablyRequired,
+    })),
     { law: request.law, convention: request.convention === "next_working_day" ? "next-working-day" : "calendar", calendar: await calendarFor(request.law) },
   );
   const review = clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
@@ -48,6 +59,7 @@ async function expectedColumns(request: { law: "foia" | "eir" | "foisa"; convent
     reviewVeryOverdueOn: review?.veryOverdue ?? null,
     waitingSince: openPause?.from ?? null,
     answeredOn: clock.answeredOn,
+    answerApproximate: clock.answerApproximate,
     clockProjected: clock.projected,
   };
 }
@@ -67,9 +79,10 @@ async function checkEveryRequest(workspaceId: string, after: string): Promise<vo
       reviewVeryOverdueOn: true,
       waitingSince: true,
       answeredOn: true,
+      answerApproximate: true,
       clockProjected: true,
       workspace: { select: { receiptConvention: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, newDueOn: true } },
+      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, newDueOn: true, exemptions: true, approximate: true, notReasonablyRequired: true } },
     },
   });
   for (const r of requests) {
@@ -82,6 +95,7 @@ async function checkEveryRequest(workspaceId: string, after: string): Promise<vo
       reviewVeryOverdueOn: dbDate(r.reviewVeryOverdueOn),
       waitingSince: dbDate(r.waitingSince),
       answeredOn: dbDate(r.answeredOn),
+      answerApproximate: r.answerApproximate,
       clockProjected: r.clockProjected,
     };
     const expected = await expectedColumns({ law: r.law, convention: r.workspace.receiptConvention, events: r.events });
@@ -113,6 +127,9 @@ const step = fc.oneof(
     back: fc.nat(30),
     result: fc.constantFrom(...DECISION_RESULTS),
     newDueIn: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+    // FOIA s10(3): an extension with or without a qualified exemption; s1(3): a clarification not reasonably required.
+    exemption: fc.constantFrom(undefined, "s43(2)", "s21"),
+    notRequired: fc.boolean(),
   }),
   fc.record({ t: fc.constant("bulk" as const), kind: fc.constantFrom(...BULK_STATUS_KINDS), back: fc.nat(10) }),
   fc.record({ t: fc.constant("remove" as const), pick: fc.nat() }),
@@ -185,6 +202,8 @@ describe("the stored clock dates", () => {
                   date,
                   ...(s.kind === "internal_review_answered" || s.kind === "ico_decision" ? { result: s.result } : {}),
                   ...(s.kind === "extension" && s.newDueIn ? { newDueDate: day(date, s.newDueIn) } : {}),
+                  ...(s.kind === "extension" && s.exemption ? { exemptions: s.exemption } : {}),
+                  ...(s.kind === "clarification_requested" && s.notRequired ? { notReasonablyRequired: "yes" } : {}),
                 }),
               );
               break;

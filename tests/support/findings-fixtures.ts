@@ -154,7 +154,7 @@ export async function makeFollowUpBatch() {
     if (!created.ok) throw new Error("unreachable");
     await db.foiRequest.update({ where: { id: created.requestId }, data: { batchId: batch.id } });
     if (plan.extension) {
-      await ok(recordEvent(editor, { requestId: created.requestId, kind: "extension", date: plan.extension.on, newDueDate: plan.extension.newDue, note: secrets.eventNote }), "extension");
+      await ok(recordEvent(editor, { requestId: created.requestId, kind: "extension", date: plan.extension.on, newDueDate: plan.extension.newDue, exemptions: "s43(2)", note: secrets.eventNote }), "extension");
     }
     let messageId: string | null = null;
     let attachmentId: string | null = null;

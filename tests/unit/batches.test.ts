@@ -50,14 +50,22 @@ describe("what a batch's heading says was sent", () => {
 });
 
 describe("suggested letters", () => {
-  it("the did-not-apply follow-up asks the three questions and uses only known merge fields", () => {
+  it("the did-not-apply follow-up (s1(1) recorded information, s40(2) job titles, s16 advice before a cost refusal) uses only known merge fields", () => {
     const s = suggestTemplate({ parentIsNhsEngland: true, outcome: "did_not_apply", count: 31 });
     expect(s.name).toBe("Follow-up: did not apply (31 trusts)");
     expect(parseTemplate(s.template)).toMatchObject({ ok: true });
     expect(parseTemplate(s.titleTemplate)).toMatchObject({ ok: true });
     expect(s.template).toBe(DID_NOT_APPLY_FOLLOW_UP.template);
-    expect(s.template).toMatch(/Why the trust did not apply/);
-    expect(s.template).toMatch(/Lived Experience Professionals .* involved in that decision/);
+    // KUF is the Knowledge and Understanding Framework (NHS England's answer to FOI-2108-1525161); no "Keyworker".
+    expect(s.template).toMatch(/Knowledge and Understanding Framework \(KUF\)/);
+    expect(s.template + s.titleTemplate).not.toMatch(/Keyworker/i);
+    expect(s.template).toMatch(/recorded information/);
+    expect(s.template).toMatch(/between 1 November 2020 and 31 March 2021/);
+    expect(s.template).toMatch(/job titles \(not the names\).*section 40\(2\)/s);
+    expect(s.template).toMatch(/short timescales.*Covid-19/s);
+    expect(s.template).toMatch(/reply to its NHS England regional mental health team/);
+    expect(s.template).toMatch(/cost limit.*section 16 of the Act/s);
+    expect(s.template).toMatch(/Lived Experience Professionals .* involved in, that decision/);
     expect(s.template).toMatch(/Band 7 or above/);
   });
 

@@ -23,6 +23,9 @@ describe("timelinessOf", () => {
     ["answered after the original due date, within an extension", { status: "successful", dueOn: "2021-10-27", answeredOn: "2021-10-20" }, "2021-12-01", "on_time"],
     ["extended beyond the 40th day, answered after the 40th but by the extension", { status: "successful", dueOn: "2021-11-10", answeredOn: "2021-11-01" }, "2021-12-01", "on_time"],
     ["extended beyond the 40th day, answered after the extension", { status: "successful", dueOn: "2021-11-10", answeredOn: "2021-11-11" }, "2021-12-01", "very_late"],
+    // Seed (NHS England): answered "on or before" a date, even one before the due date: unknown, never on time.
+    ["approximate answer date ('on or before'), before the due date", { status: "successful", answeredOn: "2021-09-20", answerApproximate: true }, "2021-12-01", "unknown"],
+    ["approximate answer date after the 40th working day", { status: "successful", answeredOn: "2021-11-20", answerApproximate: true }, "2021-12-01", "unknown"],
     ["open, today is the due date", {}, "2021-09-29", "not_answered_yet"],
     ["open, the day after the due date", {}, "2021-09-30", "not_answered"],
     ["open, long overdue", {}, "2022-03-01", "not_answered"],

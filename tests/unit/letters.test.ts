@@ -152,7 +152,9 @@ const cases: Case[] = [
     kinds: [],
   },
   {
-    name: "review requested and overdue: a complaint to the ICO naming the request's and the review's dates",
+    // s45 Code of Practice Part 5: 20 working days, up to 40 in exceptional cases; the ICO takes a
+    // complaint about a review with no outcome after 40 (ico.org.uk FOI and EIR complaints).
+    name: "FOIA review 3 working days past the Code's 20 (s45 Code Part 5): no complaint yet, the 40 may apply",
     // Review requested Mon 23 Aug 2021: Aug 24-27 (4), 31 (5), Sep 1-3 (8) ... Sep 20 (19), 21 (20): due Tue 21 Sep.
     events: [
       sent,
@@ -160,6 +162,18 @@ const cases: Case[] = [
       { kind: "internal_review_requested", at: "2021-08-23" },
     ],
     today: "2021-09-24",
+    kinds: [],
+  },
+  {
+    name: "FOIA review past 40 working days (s45 Code Part 5, ICO complaints guidance): a complaint to the ICO naming the request's and the review's dates",
+    // 40th working day after Mon 23 Aug 2021: Sep 21 (20), Sep 22-30 (27), Oct 1 (28), Oct 4-8 (33),
+    // Oct 11-15 (38), 18 (39), 19 (40). On Wed 20 Oct it is 21 working days past the 21 Sep due date.
+    events: [
+      sent,
+      { kind: "response_refused", at: "2021-08-20", exemptions: ["s40"] },
+      { kind: "internal_review_requested", at: "2021-08-23" },
+    ],
+    today: "2021-10-20",
     kinds: ["ico_complaint"],
     contains: {
       ico_complaint: [
@@ -169,13 +183,14 @@ const cases: Case[] = [
         "Friday 20 August 2021",
         "Monday 23 August 2021",
         "Tuesday 21 September 2021",
-        "3 working days overdue",
+        "21 working days overdue",
+        "Tuesday 19 October 2021",
         "NHS England's reference FOI-2108-1525161",
         "I attach:",
         "- my request for an internal review of Monday 23 August 2021",
       ],
     },
-    reasons: { ico_complaint: "Offered because the internal review is 3 working days overdue." },
+    reasons: { ico_complaint: "Offered because the internal review is 21 working days overdue, beyond the 40 working days the Code of Practice allows in exceptional cases." },
   },
   {
     name: "review requested, not yet due: nothing",

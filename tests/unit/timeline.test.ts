@@ -12,6 +12,8 @@ describe("request lifecycle", () => {
     ["fees round trip", [e("sent", 2), e("fees_notice", 4)], "awaiting_fee"],
     ["fee paid", [e("sent", 2), e("fees_notice", 4), e("fee_paid", 6)], "awaiting_response"],
     ["extension", [e("sent", 2), e("extension", 20)], "extended"],
+    // FOIA s17(2): a body may revise its estimate; the clock decides which notice counts.
+    ["a revised extension (s17(2))", [e("sent", 2), e("extension", 20), e("extension", 21)], "extended"],
     ["answered after an extension", [e("sent", 2), e("extension", 20), e("response_partial", 25)], "partially_successful"],
     ["refused then review", [e("sent", 2), e("response_refused", 20), e("internal_review_requested", 21)], "internal_review"],
     ["review upholds", [e("sent", 2), e("response_refused", 10), e("internal_review_requested", 11), e("internal_review_answered", 20, "refused")], "refused"],
@@ -31,7 +33,7 @@ describe("request lifecycle", () => {
     ["two responses", [e("sent", 2), e("response_successful", 10), e("response_refused", 11)], /already been answered/],
     ["clarification sent without a request", [e("sent", 2), e("clarification_sent", 3)], /request for clarification first/],
     ["fee paid without a notice", [e("sent", 2), e("fee_paid", 3)], /fees notice first/],
-    ["two extensions", [e("sent", 2), e("extension", 20), e("extension", 21)], /only once/],
+    ["an extension after the answer", [e("sent", 2), e("response_refused", 10), e("extension", 21)], /while you are waiting/],
     ["ICO decision without a complaint", [e("sent", 2), e("response_refused", 10), e("ico_decision", 12, "successful")], /complaint to the ICO first/],
     ["a review answer without a result", [e("sent", 2), e("response_refused", 10), e("internal_review_requested", 11), e("internal_review_answered", 12, null)], /what the internal review decided/],
     ["after withdrawal", [e("sent", 2), e("withdrawn", 3), e("response_successful", 4)], /withdrawn/],

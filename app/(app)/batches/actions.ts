@@ -10,6 +10,7 @@ import { startBatch } from "@/lib/batches/create-batch";
 import { deleteDraftBatch, removeRecipient, updateBatchDetails, updateRecipient } from "@/lib/batches/edit-batch";
 import { markRecipientSent, resolveUnconfirmed, retryFailed, sendBatch } from "@/lib/batches/send-batch";
 import { applyBulkAction } from "@/lib/batches/bulk-actions";
+import { combineIntoSuccessor } from "@/lib/batches/succession";
 
 // The services parse the rest of each form themselves (lib/batches/schemas.ts); the names
 // read here only route the form, and a missing one is "" for the service to refuse.
@@ -68,6 +69,16 @@ export const removeRecipientAction = workspaceAction(
   async (actor, { batchId, recipientId }) => {
     await removeRecipient(actor, batchId, recipientId);
     return { ok: true, message: "Removed from the batch.", revalidate: [batchPath(batchId)] };
+  },
+  options,
+);
+
+/** One request to a successor covering the predecessors it took over, instead of one each. */
+export const combineSuccessorAction = workspaceAction(
+  batchForm.extend({ successorId: text }),
+  async (actor, { batchId, successorId }) => {
+    const { covered } = await combineIntoSuccessor(actor, batchId, successorId);
+    return { ok: true, message: `Combined: one request now covers ${covered + 1} trusts.`, revalidate: [batchPath(batchId)] };
   },
   options,
 );

@@ -238,13 +238,13 @@ const cases: GoldenCase[] = [
   {
     // s10(3): notice by day 20 (7 Jul); default target day 40: Jul 8, 9 (22), 12 h, 13-16 (26),
     // 19-30 (36), Aug 2 h (Scotland), 3-6 (40).
-    name: "public interest extension without a date: day 20 + 20 working days",
-    events: [sent("2021-06-09"), { kind: "extension", at: "2021-07-01" }],
+    name: "public interest extension without a date, naming s43(2): day 20 + 20 working days (FOIA s10(3))",
+    events: [sent("2021-06-09"), { kind: "extension", at: "2021-07-01", exemptions: ["s43(2)"] }],
     today: "2021-07-08",
     expected: {
       due: "2021-07-07",
       extendedDue: "2021-08-06",
-      extension: { kind: "public_interest", noticeLate: false, bodyDate: null, defaultDue: "2021-08-06" },
+      extension: { kind: "public_interest", noticeLate: false, bodyDate: null, defaultDue: "2021-08-06", exemption: "s43(2)", valid: true },
       // Jul 9 (1), 12 h, 13-16 (5), 19-30 (15), Aug 2 h, 3-6 (19).
       state: { kind: "not_due", workingDaysLeft: 19 },
     },
@@ -252,8 +252,8 @@ const cases: GoldenCase[] = [
   {
     // The body's own date wins; answered Thu 22 Jul = 1 wd after 21 Jul.
     name: "public interest extension to the body's date, answered a day late",
-    events: [sent("2021-06-09"), { kind: "extension", at: "2021-07-07", newDueDate: "2021-07-21" }, { kind: "response_refused", at: "2021-07-22" }],
-    expected: { extendedDue: "2021-07-21", answeredOn: "2021-07-22", state: { kind: "answered", onTime: false, answeredLateBy: 1 } },
+    events: [sent("2021-06-09"), { kind: "extension", at: "2021-07-07", newDueDate: "2021-07-21", exemptions: ["s36"] }, { kind: "response_refused", at: "2021-07-22" }],
+    expected: { extendedDue: "2021-07-21", answeredOn: "2021-07-22", state: { kind: "answered", onTime: false, answeredLateBy: 1, timeliness: "late" } },
   },
   {
     name: "EIR reg 7(1): extension to 40 working days",
@@ -473,7 +473,7 @@ describe("formatUkDate and describeClock", () => {
     expect(at("2021-08-10", [sent("2021-08-02"), { kind: "fees_notice", at: "2021-08-05" }])).toBe(
       "Waiting for your fee payment: the clock is paused",
     );
-    expect(at("2021-09-01", [sent("2021-08-02"), { kind: "extension", at: "2021-08-20", newDueDate: "2021-09-14" }])).toBe(
+    expect(at("2021-09-01", [sent("2021-08-02"), { kind: "extension", at: "2021-08-20", newDueDate: "2021-09-14", exemptions: ["s43"] }])).toBe(
       "Due Tuesday 14 September 2021: 9 working days left (extended from Tuesday 31 August 2021)",
     );
     expect(describeClock(computeClock([sent("2030-01-02")], { law: "foia", calendar: uk }, "2030-01-29"))).toBe(

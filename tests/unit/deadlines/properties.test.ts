@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { computeClock, isWorkingDay, workingDaysBetween, type ClockEvent, type Law } from "@/lib/deadlines";
+import { addWorkingDays, computeClock, isWorkingDay, workingDaysBetween, type ClockEvent, type Law } from "@/lib/deadlines";
 import { dayNumberFromParts, formatIsoDate, parseIsoDate, weekdayOf } from "@/lib/deadlines/iso-date";
 import { calendarFor } from "./calendars";
 
@@ -108,6 +108,76 @@ describe("properties of the statutory clock", () => {
         expect(computeClock([...events].reverse(), options)).toEqual(computeClock(events, options));
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+// FOIA s10(1), s10(3), s17(1)-(3) with the ICO's 20 further working days: whatever extension
+// notices (dated any time, naming any exemption, giving any date), acknowledgements, notes and
+// clarifications not reasonably required or asked for late come before it, a response after the
+// original due date plus 20 working days never reads "on time".
+describe("FOIA s10(3) cap property: nothing makes an answer after day 40 on time", () => {
+  const uk = calendarFor("foia");
+  const exemptionArb = fc.constantFrom("s43", "s43(2)", "s36", "s21", "s40(2)", "s12", "", "s22A");
+  const eventArb = (sentDay: number) =>
+    fc.oneof(
+      fc.record({
+        kind: fc.constant("extension" as const),
+        at: fc.integer({ min: 0, max: 90 }).map((d) => formatIsoDate(sentDay + d)),
+        newDueDate: fc.option(fc.integer({ min: -10, max: 150 }).map((d) => formatIsoDate(sentDay + d)), { nil: undefined }),
+        exemptions: fc.array(exemptionArb, { maxLength: 2 }),
+      }),
+      fc.record({ kind: fc.constantFrom("acknowledged" as const, "note" as const, "clarification_sent" as const), at: fc.integer({ min: 0, max: 90 }).map((d) => formatIsoDate(sentDay + d)) }),
+      fc.record({
+        kind: fc.constant("clarification_requested" as const),
+        at: fc.integer({ min: 0, max: 90 }).map((d) => formatIsoDate(sentDay + d)),
+        notReasonablyRequired: fc.constant(true),
+      }),
+      // 40 calendar days are always more than 20 working days (Christmas included), so this is late.
+      fc.record({ kind: fc.constant("clarification_requested" as const), at: fc.integer({ min: 40, max: 90 }).map((d) => formatIsoDate(sentDay + d)) }),
+    );
+
+  it("extensions, late or unneeded clarifications: answered after original due + 20 working days is late or very late", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: FIRST, max: LAST - 400 }).chain((day) => fc.tuple(fc.constant(day), fc.array(eventArb(day), { maxLength: 6 }), fc.integer({ min: 0, max: 200 }))),
+        ([day, events, answerGap]) => {
+          const date = formatIsoDate(day);
+          const original = clockFor("foia", date).due!;
+          const answered = formatIsoDate(day + answerGap);
+          const clock = clockFor("foia", date, [...events, { kind: "response_successful", at: answered }]);
+          expect(clock.due).toBe(original);
+          const cap = addWorkingDays(uk, original, 20);
+          if (answered > cap) expect(["late", "very_late"]).toContain(clock.state?.timeliness);
+          if (clock.extendedDue !== null) expect(clock.extendedDue <= cap && clock.extendedDue >= original).toBe(true);
+        },
+      ),
+      { numRuns: 1500 },
+    );
+  });
+
+  it("any timeline at all: on time means by the clock's own due date + 20, or answered while a clarification was awaited", () => {
+    const anyKind = fc.constantFrom<ClockEvent["kind"]>("extension", "clarification_requested", "clarification_sent", "fees_notice", "fee_paid", "acknowledged", "resent", "note");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: FIRST, max: LAST - 400 }),
+        fc.array(fc.record({ kind: anyKind, gap: fc.integer({ min: 0, max: 120 }), newDue: fc.integer({ min: -10, max: 150 }), exemption: exemptionArb, flag: fc.boolean() }), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 250 }),
+        (day, raw, answerGap) => {
+          const events: ClockEvent[] = raw.map((r) => ({
+            kind: r.kind,
+            at: formatIsoDate(day + r.gap),
+            ...(r.kind === "extension" ? { newDueDate: formatIsoDate(day + r.newDue), exemptions: [r.exemption] } : {}),
+            ...(r.kind === "clarification_requested" ? { notReasonablyRequired: r.flag } : {}),
+          }));
+          const answered = formatIsoDate(day + answerGap);
+          const clock = clockFor("foia", formatIsoDate(day), [...events, { kind: "response_partial", at: answered }]);
+          if (clock.state?.timeliness !== "on_time") return;
+          const awaited = clock.warnings.some((w) => w.includes("while a clarification was awaited"));
+          if (!awaited) expect(answered <= addWorkingDays(uk, clock.due!, 20)).toBe(true);
+        },
+      ),
+      { numRuns: 1500 },
     );
   });
 });

@@ -15,6 +15,7 @@ import { WdtkCheckButton } from "@/components/wdtk-check-button";
 import { isFollowingEnabled } from "@/lib/whatdotheyknow/config";
 import type { Params } from "@/components/batches/types";
 import {
+  combineSuccessorAction,
   deleteDraftBatchAction,
   markRecipientSentAction,
   removeRecipientAction,
@@ -56,7 +57,7 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
       </p>
       <BatchFlash query={query} />
       {batch.state === "draft" ? (
-        <DraftBatch batch={batch} actions={{ updateBatchDetailsAction, updateRecipientAction, removeRecipientAction, deleteDraftBatchAction }} />
+        <DraftBatch batch={batch} actions={{ updateBatchDetailsAction, updateRecipientAction, removeRecipientAction, deleteDraftBatchAction, combineSuccessorAction }} />
       ) : (
         <>
           {batch.canEdit && batch.progress.drafted > 0 && (batch.channel === "whatdotheyknow" || batch.recipients.some((r) => r.channel === "whatdotheyknow")) ? (

@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Fragment } from "react";
 import { formatUkDate, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
 import { orNotFound } from "@/lib/edge/domain-error-map";
 import { getRequest } from "@/lib/requests/get-request";
-import { statusLabels } from "@/lib/requests/status";
-import { decisionLabel, eventLabels, channelLabels, lawLabels } from "@/lib/requests/labels";
-import { possibleNextEvents } from "@/lib/requests/timeline";
+import { statusLabel } from "@/lib/requests/status";
+import { decisionLabel, eventLabel, channelLabels, lawLabels } from "@/lib/requests/labels";
+import { possibleNextEvents, timelineContext } from "@/lib/requests/timeline";
+import { REVIEW_LIMIT } from "@/lib/requests/regulator";
+import { outsideTheActNote } from "@/lib/bodies/foi-status";
 import { isOwedAndLate } from "@/lib/requests/next-step";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
@@ -39,7 +42,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       </p>
       <h1>{request.title}</h1>
       <p className="lede">
-        To <Link href={`/trusts/${request.body.id}`}>{request.body.name}</Link> · <span data-testid="request-status">{statusLabels[request.status]}</span> · FOI #{request.reference}
+        To <Link href={`/trusts/${request.body.id}`}>{request.body.name}</Link> · <span data-testid="request-status">{statusLabel(request.status, request.law)}</span> · FOI #{request.reference}
         {request.batch ? (
           <>
             {" · "}Part of the batch <Link href={`/batches/${request.batch.id}`}>{request.batch.name}</Link>
@@ -54,6 +57,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           <strong>{request.summary}</strong>
         </p>
         <p>{request.nextStep}</p>
+        {request.underTheAct ? null : (
+          <p data-testid="outside-the-act">
+            {outsideTheActNote(request.body.name)} {request.body.foiStatusSource ? <span className="muted">Source: {request.body.foiStatusSource}</span> : null}
+          </p>
+        )}
       </section>
       <RequestLetters letters={draftLetters(letterFactsFromRequest(request))} />
       {canEdit ? (
@@ -83,14 +91,23 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </dd>
           </>
         ) : null}
-        <dt>Due by law</dt>
+        <dt>{request.underTheAct ? "Due by law" : "Target date (no statutory deadline)"}</dt>
         <dd>{clock.due ? formatUkDate(clock.due) : clock.waitingFor ? "Paused while the body waits for you" : "—"}</dd>
         {clock.extendedDue ? (
           <>
             <dt>Extended to</dt>
-            <dd>{formatUkDate(clock.extendedDue)}</dd>
+            <dd>
+              {formatUkDate(clock.extendedDue)}
+              {clock.extension?.bodyDate && clock.extension.bodyDate !== clock.extendedDue ? <> (the body gave {formatUkDate(clock.extension.bodyDate)}; an extension counts from the statutory due date to 20 further working days at most, {formatUkDate(clock.extension.defaultDue)})</> : null}
+            </dd>
           </>
         ) : null}
+        {clock.extensions.filter((x) => !x.valid).map((x) => (
+          <Fragment key={`ext-${x.on}`}>
+            <dt>Extension of {formatUkDate(x.on)}</dt>
+            <dd>Does not count: {x.notCounted}</dd>
+          </Fragment>
+        ))}
         <dt>Very overdue from</dt>
         <dd>{clock.veryOverdue ? formatUkDate(clock.veryOverdue) : "—"}</dd>
         {clock.answeredOn ? (
@@ -105,7 +122,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             <dd>{formatUkDate(clock.review.requested)}</dd>
             <dt>Internal review due</dt>
             <dd>
-              {formatUkDate(clock.review.due)} (40 working days at most: {formatUkDate(clock.review.veryOverdue)})
+              {formatUkDate(clock.review.due)}
+              {clock.review.limitBasis === "statute"
+                ? ` (${REVIEW_LIMIT[request.law].days} working days by law)`
+                : ` (40 working days at most, in exceptional cases: ${formatUkDate(clock.review.veryOverdue)})`}
             </dd>
           </>
         ) : null}
@@ -146,14 +166,15 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <ol className="timeline">
         {request.events.map((e) => (
           <li key={e.id}>
-            <strong>{eventLabels[e.kind]}</strong>, {e.approximate ? "on or before " : ""}
+            <strong>{eventLabel(e.kind, request.law)}</strong>, {e.approximate ? "on or before " : ""}
             {formatUkDate(receiptDate(e.occurredAt))}
             {decisionLabel(e.result) ? <>: {decisionLabel(e.result)!.toLowerCase()}</> : null}
             {e.exemptions.length > 0 ? <> (exemptions: {e.exemptions.join(", ")})</> : null}
+            {e.notReasonablyRequired ? <> (not reasonably required: the clock did not stop)</> : null}
             {e.newDueOn ? <> (new date given: {formatUkDate(fromDbDate(e.newDueOn)!)})</> : null}
             {e.note ? <>. {e.note}</> : null}
             {canEdit && e.kind !== "sent" ? (
-              <RemoveEventButton action={removeEventAction} requestId={request.id} eventId={e.id} label={`${eventLabels[e.kind]}, ${formatUkDate(receiptDate(e.occurredAt))}`} />
+              <RemoveEventButton action={removeEventAction} requestId={request.id} eventId={e.id} label={`${eventLabel(e.kind, request.law)}, ${formatUkDate(receiptDate(e.occurredAt))}`} />
             ) : null}
           </li>
         ))}
@@ -166,7 +187,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             action={recordEventAction}
             requestId={request.id}
             today={request.today}
-            kinds={possibleNextEvents(request.status).map((k) => ({ value: k, label: eventLabels[k] }))}
+            kinds={possibleNextEvents(request.status, timelineContext(request.events.map((e) => e.kind), request.law)).map((k) => ({ value: k, label: eventLabel(k, request.law) }))}
           />
         </details>
       ) : null}

@@ -6,6 +6,7 @@ import { roleAtLeast } from "@/lib/auth/access";
 import { orNotFound } from "@/lib/edge/domain-error-map";
 import { getBody } from "@/lib/bodies/queries";
 import { outcomeLabels, statusLabels } from "@/lib/bodies/schemas";
+import { foiStatusLabels } from "@/lib/bodies/foi-status";
 import { fromDbDate } from "@/lib/requests/dates";
 import { statusLabels as requestStatusLabels } from "@/lib/requests/status";
 import { BodyEditForm } from "@/components/body-edit-form";
@@ -48,6 +49,11 @@ export default async function TrustPage({ params }: { params: Promise<{ id: stri
         <dd>{body.odsCode ?? <Unknown />}</dd>
         <dt>NHS region</dt>
         <dd>{body.region ?? <Unknown what="national body" />}</dd>
+        <dt>Under the Freedom of Information Act</dt>
+        <dd data-testid="foi-status">
+          {foiStatusLabels[body.foiStatus]}
+          {body.foiStatusSource ? <span className="muted"> Source: {body.foiStatusSource}</span> : null}
+        </dd>
         <dt>FOI email</dt>
         <dd>{body.foiEmail ?? <Unknown what="not known yet: add it below" />}</dd>
         <dt>Website</dt>

@@ -35,7 +35,7 @@ export default async function FindingsReportPage({ params }: { params: Promise<{
           {totals.requests} {totals.requests === 1 ? "request" : "requests"}, {totals.answered} answered.
         </li>
         <li>
-          Answered on time: {totals.byTimeliness.on_time}; late: {totals.byTimeliness.late}; very late: {totals.byTimeliness.very_late}; not answered and overdue: {totals.byTimeliness.not_answered}; not yet due: {totals.byTimeliness.not_answered_yet}.
+          Answered on time: {totals.byTimeliness.on_time}; late: {totals.byTimeliness.late}; very late: {totals.byTimeliness.very_late}; answered on an approximate date (timeliness unknown): {totals.byTimeliness.unknown}; not answered and overdue: {totals.byTimeliness.not_answered}; not yet due: {totals.byTimeliness.not_answered_yet}.
         </li>
         {findings.questions.map((q) => (
           <li key={q.id}>

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BatchRecipient" ADD COLUMN     "coversBodyIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
