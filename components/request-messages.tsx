@@ -54,6 +54,7 @@ export async function RequestMessages({ actor, requestId, canEdit }: { actor: Ac
               // The text is rendered as text: React escapes it.
               <pre className="letter">{m.bodyText.trim() === "" ? "(no text)" : m.bodyText}</pre>
             )}
+            {m.externalUrl ? <WdtkLinks url={m.externalUrl} attachments={m.externalAttachments} /> : null}
             {m.attachments.length > 0 ? (
               <>
                 <h3>Attachments</h3>
@@ -84,5 +85,32 @@ export async function RequestMessages({ actor, requestId, canEdit }: { actor: Ac
         </details>
       ) : null}
     </section>
+  );
+}
+
+/** The message and its attachments where they are on WhatDoTheyKnow (the files stay there). */
+function WdtkLinks({ url, attachments }: { url: string; attachments: unknown }) {
+  const files = Array.isArray(attachments)
+    ? attachments.filter((a): a is { filename: string; url: string } => typeof a?.filename === "string" && typeof a?.url === "string" && /^https?:\/\//.test(a.url))
+    : [];
+  return (
+    <p className="wdtk-links">
+      <a href={url} rel="noreferrer noopener">
+        This message on WhatDoTheyKnow
+      </a>
+      {files.length > 0 ? (
+        <>
+          {" · Attachments there: "}
+          {files.map((f, i) => (
+            <span key={f.url}>
+              {i > 0 ? ", " : null}
+              <a href={f.url} rel="noreferrer noopener">
+                {f.filename}
+              </a>
+            </span>
+          ))}
+        </>
+      ) : null}
+    </p>
   );
 }

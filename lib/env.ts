@@ -74,6 +74,14 @@ export const envSchema = z
     // Encrypts the campaign mailboxes' passwords (AES-256-GCM). Outside production, derived from NEXTAUTH_SECRET when unset.
     MAIL_SECRET_KEY: z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)" }).optional(),
     HOLIDAYS_REFRESH_URL: z.string().regex(/^(https?:\/\/\S+|off)$/, { message: "must be an http(s) URL, or off" }).default("https://www.gov.uk/bank-holidays.json"),
+    // The Alaveteli site requests are followed on (another country's site, or a test server); "off" stops following.
+    WDTK_BASE_URL: z
+      .string()
+      .regex(/^(https?:\/\/[^\s/]+(\/[^\s]*)?|off)$/, { message: "must be an http(s) URL such as https://www.whatdotheyknow.com, or off" })
+      .transform((v) => v.replace(/\/+$/, ""))
+      .default("https://www.whatdotheyknow.com"),
+    // Who to contact about the app's requests to that site, sent in its User-Agent; unset: MAIL_FROM's address.
+    WDTK_CONTACT: z.string().email({ message: "must be an email address" }).optional(),
   })
   .transform(({ NODE_ENV, NEXT_PHASE, ...env }) => {
     const servingProductionBuild = NODE_ENV === "production" && NEXT_PHASE !== "phase-production-build";

@@ -78,8 +78,12 @@ export function HowItWent({
         <span>Sent via WhatDoTheyKnow{row.sentLabel ? ` ${row.sentLabel}` : ""}</span>
       );
     }
+    // Collapsed: with 31 of these open the page was about 15,000 pixels tall; the paste-back box above takes them all at once.
     return (
-      <div className="wdtk-steps">
+      <details className="wdtk-steps">
+        <summary>
+          Send and mark as sent<span className="visually-hidden"> ({row.bodyName})</span>
+        </summary>
         <p>
           <a href={row.wdtkUrl} target="_blank" rel="noreferrer noopener">
             Open {row.bodyName} on WhatDoTheyKnow<span className="visually-hidden"> (opens in a new tab)</span>
@@ -87,7 +91,7 @@ export function HowItWent({
         </p>
         {letter ? <BatchCopyLetter text={letter} bodyName={row.bodyName} /> : null}
         {canEdit ? <BatchMarkSentForm action={actions.markRecipientSentAction} batchId={batch.id} recipientId={row.id} bodyName={row.bodyName} via="whatdotheyknow" today={batch.today} /> : null}
-      </div>
+      </details>
     );
   }
   if (row.channel === "post") {

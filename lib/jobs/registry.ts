@@ -6,6 +6,7 @@ import { refreshHolidayData } from "@/lib/holidays/refresh-holidays";
 import { processOutbox } from "@/lib/mail/send-mail";
 import { runScheduledPurge } from "@/lib/retention/purge";
 import { pollAllMailboxes } from "@/lib/replies/imap-poll";
+import { followRequests } from "@/lib/whatdotheyknow/follow";
 import { defineJob, type AnyJob } from "@/lib/jobs/define-job";
 
 const nothing = z.object({}).strict();
@@ -93,9 +94,29 @@ export const mailboxesJob = defineJob({
   },
 });
 
+/**
+ * Once a day (first five minutes after start), every request with a WhatDoTheyKnow address:
+ * new replies are filed with a suggested event, the site's status is noted. Idempotent: a
+ * reply is stored once by its WhatDoTheyKnow id, and an unchanged request costs the site a 304.
+ * WDTK_BASE_URL=off leaves it out.
+ */
+export const wdtkFollowJob = defineJob({
+  name: "whatdotheyknow",
+  schedule: { everyMs: 24 * 60 * 60 * 1000, firstAfterMs: 5 * 60_000 },
+  payload: nothing,
+  scheduledPayload: () => ({}),
+  lock: "idempotent",
+  run: async (_payload, { signal }) => {
+    const s = await followRequests({ signal });
+    if (s.checked === 0) return null;
+    return `checked ${s.checked} request(s): ${s.newMessages} new message(s), ${s.statusDiffers} with another status there, ${s.failed} could not be read`;
+  },
+});
+
 /** Every background job, in one place: the worker runs these. */
 export function workerJobs(): AnyJob[] {
   const jobs: AnyJob[] = [outboxJob, alertsJob, purgeJob, mailboxesJob];
   if (env().HOLIDAYS_REFRESH_URL !== "off") jobs.push(holidaysJob);
+  if (env().WDTK_BASE_URL !== "off") jobs.push(wdtkFollowJob);
   return jobs;
 }

@@ -20,6 +20,8 @@ export async function listMessages(actor: Actor, requestId: string) {
       sentAt: true,
       bodyText: true,
       bodyHtml: true,
+      externalUrl: true,
+      externalAttachments: true,
       attachments: { orderBy: { createdAt: "asc" }, select: { id: true, filename: true, contentType: true, size: true } },
     },
   });

@@ -25,6 +25,8 @@ export const ROOT = path.resolve(__dirname, "..", "..");
 /** Its own embedded PostgreSQL cluster, so browser and integration runs never share one. */
 export const BROWSER_DATA_DIR = path.join(ROOT, ".test-data", "browser");
 export const BROWSER_PG_PORT = 54349 + TEST_PORT_OFFSET;
+/** The stand-in WhatDoTheyKnow site (tests/support/wdtk-fixtures.ts) the app follows in the browser tests. */
+export const WDTK_FIXTURE_PORT = 3190 + TEST_PORT_OFFSET;
 export const STATE_FILE = path.join(BROWSER_DATA_DIR, "state.json");
 export const OWNER_STORAGE_STATE = path.join(BROWSER_DATA_DIR, "owner-storage.json");
 export const SERVER_LOG = path.join(BROWSER_DATA_DIR, "server.log");

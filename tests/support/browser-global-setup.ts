@@ -19,6 +19,7 @@ import {
   BROWSER_DATA_DIR,
   BROWSER_PG_PORT,
   BROWSER_PORT,
+  WDTK_FIXTURE_PORT,
   BROWSER_TODAY,
   OWNER_STORAGE_STATE,
   ROOT,
@@ -62,6 +63,8 @@ function appEnv(databaseUrl: string, smtpPort: number): NodeJS.ProcessEnv {
     SEED_ON_START: "",
     // No network here, and the bank holidays must not change under the tests.
     HOLIDAYS_REFRESH_URL: "off",
+    // WhatDoTheyKnow is the stand-in site the WhatDoTheyKnow spec starts on this port.
+    WDTK_BASE_URL: `http://127.0.0.1:${WDTK_FIXTURE_PORT}`,
   };
   delete env.NODE_ENV; // `next start` sets production itself
   return env as unknown as NodeJS.ProcessEnv; // Next.js's types declare NODE_ENV required

@@ -10,6 +10,9 @@ import { channelLabels } from "@/lib/requests/labels";
 import { BatchFlash } from "@/components/batches/batch-flash";
 import { DraftBatch } from "@/components/batches/draft-batch";
 import { SentBatch } from "@/components/batches/sent-batch";
+import { PasteBackForm } from "@/components/batches/paste-back-form";
+import { WdtkCheckButton } from "@/components/wdtk-check-button";
+import { isFollowingEnabled } from "@/lib/whatdotheyknow/config";
 import type { Params } from "@/components/batches/types";
 import {
   combineSuccessorAction,
@@ -20,6 +23,8 @@ import {
   updateBatchDetailsAction,
   updateRecipientAction,
 } from "../actions";
+import { pasteBackAction } from "./paste-back-actions";
+import { checkWdtkBatchAction } from "../../requests/[id]/wdtk-actions";
 
 export const metadata: Metadata = { title: "Batch" };
 
@@ -54,7 +59,15 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
       {batch.state === "draft" ? (
         <DraftBatch batch={batch} actions={{ updateBatchDetailsAction, updateRecipientAction, removeRecipientAction, deleteDraftBatchAction, combineSuccessorAction }} />
       ) : (
-        <SentBatch batch={batch} letters={new Map(letters.map((l) => [l.recipientId, l.letter]))} actions={{ resolveDeliveryAction, markRecipientSentAction }} />
+        <>
+          {batch.canEdit && batch.progress.drafted > 0 && (batch.channel === "whatdotheyknow" || batch.recipients.some((r) => r.channel === "whatdotheyknow")) ? (
+            <PasteBackForm action={pasteBackAction} batchId={batch.id} today={batch.today} waiting={batch.progress.drafted} />
+          ) : null}
+          {batch.canEdit && isFollowingEnabled() && (batch.channel === "whatdotheyknow" || batch.recipients.some((r) => r.channel === "whatdotheyknow")) ? (
+            <WdtkCheckButton action={checkWdtkBatchAction} field="batchId" value={batch.id} label="Check WhatDoTheyKnow now" hint="Every request with an address there; about a second each." />
+          ) : null}
+          <SentBatch batch={batch} letters={new Map(letters.map((l) => [l.recipientId, l.letter]))} actions={{ resolveDeliveryAction, markRecipientSentAction }} />
+        </>
       )}
     </>
   );

@@ -16,6 +16,7 @@ import { isOwedAndLate } from "@/lib/requests/next-step";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
 import { ReplySuggestions } from "@/components/reply-suggestions";
+import { WdtkFollowPanel } from "@/components/wdtk-follow-panel";
 import { ResearchAnswers } from "@/components/answer-section";
 import { EventForm } from "@/components/event-form";
 import { RemoveEventButton } from "@/components/remove-event-button";
@@ -230,6 +231,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
 
       <RequestEmails requestId={request.id} emails={email.emails} canEdit={canEdit} action={resolveRequestEmailAction} />
 
+      <WdtkFollowPanel actor={actor} requestId={request.id} externalUrl={request.externalUrl} status={request.status} canEdit={canEdit} />
       <RequestMessages actor={actor} requestId={request.id} canEdit={canEdit} />
 
       <ResearchAnswers actor={actor} requestId={request.id} />
