@@ -199,13 +199,20 @@ async function main() {
     if (buildIfNeeded({ ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, { say })) say(`built in ${round((Date.now() - started) / 1000)} s`);
     const logFile = path.join(DATA_DIR, "server.log");
     const log = fs.openSync(logFile, "w");
-    // BENCH_NODE_OPTIONS (e.g. --cpu-prof --cpu-prof-dir=...) profiles the server.
+    // BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written when it stops).
     const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
     server = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: ["ignore", log, log], env: env as NodeJS.ProcessEnv });
     fs.closeSync(log);
     await waitUntilServing(server, logFile);
     const cookie = await signIn();
 
+    // BENCH_PAGES=dashboard (a comma list) loads only those pages, for profiling: no summary line.
+    const only = process.env.BENCH_PAGES?.split(",");
+    if (only) {
+      const pages: Record<string, string> = { health: "/api/health", dashboard: "/", requests: "/requests", batch: `/batches/${batchId}` };
+      for (const name of only) await load(name, pages[name] ?? name, cookie);
+      return;
+    }
     const health = await load("health", "/api/health", cookie);
     const dashboard = await load("dashboard", "/", cookie);
     const requests = await load("requests", "/requests", cookie);

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import fs from "node:fs";
 import path from "node:path";
 import { buildCalendar, type WorkingDayCalendar } from "@/lib/deadlines";
@@ -40,9 +41,12 @@ export async function loadHolidayData(): Promise<HolidayDataVersion> {
   return { version: "shipped", data: loadShippedHolidayData() };
 }
 
+/** Checked once per page render (React's cache(); outside a render, on every call). */
+const versionThisRequest = cache(currentHolidayDataVersion);
+
 export async function calendarFor(law: Law): Promise<WorkingDayCalendar> {
-  // Checked on every call (not cached by time), so a refresh moves every later clock at once.
-  const version = await currentHolidayDataVersion();
+  // Checked on every request (not cached by time), so a refresh moves every later clock at once.
+  const version = await versionThisRequest();
   if (loaded?.version !== version) {
     const current = await loadHolidayData();
     loaded = { ...current, calendars: new Map() };

@@ -39,6 +39,28 @@ function toDueRow(
   return { id: r.id, title: r.title, bodyName: r.body.name, status: r.status, due, workingDays: clock.workingDays, clock };
 }
 
+/**
+ * How many requests the workspace has in each status (deleted ones left out), from the
+ * summary the database keeps in step with every change (RequestStatusCount): a few rows,
+ * however many requests there are.
+ */
+export async function countByStatus(workspaceId: string): Promise<Map<RequestStatus, number>> {
+  const rows = await db.requestStatusCount.findMany({ where: { workspaceId, count: { gt: 0 } }, select: { status: true, count: true } });
+  return new Map(rows.map((r) => [r.status, r.count]));
+}
+
+/**
+ * Requests whose clock runs and whose due date has passed. Read through the partial index of
+ * running requests by due date (see the request_status_counts migration): the statuses are
+ * written out so the planner can match its predicate.
+ */
+async function countOverdue(workspaceId: string, today: string): Promise<number> {
+  const rows = await db.$queryRaw<Array<{ n: number }>>`
+    SELECT count(*)::int AS n FROM "FoiRequest"
+    WHERE "workspaceId" = ${workspaceId} AND "deletedAt" IS NULL AND status IN ('awaiting_response', 'extended') AND "dueOn" < ${today}::date`;
+  return rows[0]?.n ?? 0;
+}
+
 /** Everything the dashboard shows, for one workspace, as of today. */
 export async function getDashboard(actor: Actor) {
   await requireRole(actor, "viewer");
@@ -48,12 +70,11 @@ export async function getDashboard(actor: Actor) {
   const calendars = new Map<Law, WorkingDayCalendar>([["foia", await calendarFor("foia")]]);
   const calendar = calendars.get("foia")!;
   const horizon = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
-  const base = { workspaceId: actor.workspaceId, deletedAt: null };
-  const running = { ...base, status: { in: CLOCK_RUNNING } };
+  const running = { workspaceId: actor.workspaceId, deletedAt: null, status: { in: CLOCK_RUNNING } };
   const select = { id: true, title: true, law: true, status: true, dueOn: true, body: { select: { name: true } } } as const;
-  const [byStatus, overdueCount, dueSoon, overdue, total] = await Promise.all([
-    db.foiRequest.groupBy({ by: ["status"], where: base, _count: true }),
-    db.foiRequest.count({ where: { ...running, dueOn: { lt: toDbDate(today)! } } }),
+  const [counts, overdueCount, dueSoon, overdue] = await Promise.all([
+    countByStatus(actor.workspaceId),
+    countOverdue(actor.workspaceId, today),
     db.foiRequest.findMany({
       where: { ...running, dueOn: { gte: toDbDate(today)!, lte: toDbDate(horizon)! } },
       orderBy: [{ dueOn: "asc" }, { title: "asc" }],
@@ -66,15 +87,15 @@ export async function getDashboard(actor: Actor) {
       take: LIST_LIMIT,
       select,
     }),
-    db.foiRequest.count({ where: base }),
   ]);
   for (const r of [...dueSoon, ...overdue]) if (!calendars.has(r.law)) calendars.set(r.law, await calendarFor(r.law));
+  const byStatus = [...counts].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count);
   return {
     today,
     horizon,
-    total,
+    total: byStatus.reduce((sum, s) => sum + s.count, 0),
     overdueCount,
-    byStatus: byStatus.map((g) => ({ status: g.status, count: g._count })).sort((a, b) => b.count - a.count),
+    byStatus,
     dueSoon: dueSoon.map((r) => toDueRow(calendars, today, r)),
     overdue: overdue.map((r) => toDueRow(calendars, today, r)),
   };
@@ -96,8 +117,13 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
     filters.sort === "created"
       ? [{ createdAt: "desc" }]
       : [{ dueOn: { sort: filters.sort === "-due" ? "desc" : "asc", nulls: "last" } }, { createdAt: "desc" }];
-  const [total, rows, bodies, batches] = await Promise.all([
-    db.foiRequest.count({ where }),
+  // Without filters (or by status alone) the total comes from the kept counts, not a count of the table.
+  const onlyStatus = !filters.law && !filters.body && !filters.batch && !filters.overdue;
+  const total = onlyStatus
+    ? countByStatus(actor.workspaceId).then((counts) => (filters.status ? (counts.get(filters.status) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)))
+    : db.foiRequest.count({ where });
+  const [totalCount, rows, bodies, batches] = await Promise.all([
+    total,
     db.foiRequest.findMany({
       where,
       orderBy,
@@ -122,5 +148,5 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
     const clock = dueOn !== null && CLOCK_RUNNING.includes(r.status) ? workingDaysStatus(dueOn, listToday, calendars.get(r.law)!) : null;
     return { ...r, clock };
   });
-  return { filters, total, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows: withClock, bodies, batches, today: listToday };
+  return { filters, total: totalCount, pageCount: Math.max(1, Math.ceil(totalCount / LIST_LIMIT)), rows: withClock, bodies, batches, today: listToday };
 }
