@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import type { Role } from "@/lib/generated/prisma";
 import { ForbiddenError } from "@/lib/auth/errors";
 
@@ -21,9 +21,10 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
  * it, and React's cache() shares one read among them for that render only (outside a render,
  * in actions, route handlers and scripts, it reads every time).
  */
-const membershipThisRequest = cache((userId: string, workspaceId: string) =>
-  db.membership.findUnique({ where: { userId_workspaceId: { userId, workspaceId } }, select: { role: true } }),
-);
+const membershipThisRequest = cache(async (userId: string, workspaceId: string): Promise<{ role: Role } | null> => {
+  const [row] = await sqlRows<{ role: Role }>(`SELECT role::text AS role FROM "Membership" WHERE "userId" = $1 AND "workspaceId" = $2`, [userId, workspaceId]);
+  return row ?? null;
+});
 
 /**
  * Checks, against the database, that the actor is a member of the workspace with at

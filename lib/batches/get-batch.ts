@@ -1,6 +1,7 @@
 import "server-only";
 import { describeDue, formatUkDate, receiptDate, workingDaysStatus, type WorkingDayCalendar, type WorkingDaysStatus } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { requireRole, roleAtLeast, type Actor } from "@/lib/auth/access";
 import type { BatchState, BodyStatus, Channel, DeliveryState, Law, Outcome, RequestStatus } from "@/lib/generated/prisma";
 import { NotFoundError } from "@/lib/auth/errors";
@@ -196,12 +197,13 @@ async function loadBatchHead(workspaceId: string, batchId: string) {
 }
 
 /**
- * Every recipient's facts in one flat statement (plain parameters only), scoped by the
+ * Every recipient's facts in one flat statement (plain SQL, lib/db/sql.ts), scoped by the
  * workspace at every join: a deleted request counts as none, its letter's email is the one
  * with the request's dedupe key, the outcome is the parent request's for that body.
  */
 async function loadRecipientFacts(workspaceId: string, batchId: string, parentId: string | null, today: string): Promise<RecipientFacts[]> {
-  const rows = await db.$queryRaw<Array<Omit<RecipientFacts, "progressBucket">>>`
+  const rows = await sqlRows<Omit<RecipientFacts, "progressBucket">>(
+    `
     SELECT br.id, br.position, br.channel::text AS "recipientChannel", (br.letter IS NOT NULL) AS "letterEdited",
       b.id AS "bodyId", b.name AS "bodyName", b."shortName", b."foiEmail", b."wdtkSlug", b.status::text AS "bodyStatus",
       to_char(b."statusChangedOn", 'YYYY-MM-DD') AS "bodyStatusChangedOn", b."successorName",
@@ -211,12 +213,14 @@ async function loadRecipientFacts(workspaceId: string, batchId: string, parentId
       (r.id IS NOT NULL AND EXISTS (SELECT 1 FROM "RequestEvent" e WHERE e."requestId" = r.id AND e.kind = 'acknowledged')) AS acknowledged,
       o.outcome::text AS outcome
     FROM "BatchRecipient" br
-    JOIN "PublicBody" b ON b.id = br."bodyId" AND b."workspaceId" = ${workspaceId}
-    LEFT JOIN "FoiRequest" r ON r.id = br."requestId" AND r."workspaceId" = ${workspaceId} AND r."deletedAt" IS NULL
-    LEFT JOIN "Delivery" d ON d."dedupeKey" = 'request:' || r.id AND d."workspaceId" = ${workspaceId}
-    LEFT JOIN "BodyOutcome" o ON o."requestId" = ${parentId} AND o."bodyId" = b.id AND o."workspaceId" = ${workspaceId}
-    WHERE br."batchId" = ${batchId} AND br."workspaceId" = ${workspaceId}
-    ORDER BY br.position, br.id`;
+    JOIN "PublicBody" b ON b.id = br."bodyId" AND b."workspaceId" = $1
+    LEFT JOIN "FoiRequest" r ON r.id = br."requestId" AND r."workspaceId" = $1 AND r."deletedAt" IS NULL
+    LEFT JOIN "Delivery" d ON d."dedupeKey" = 'request:' || r.id AND d."workspaceId" = $1
+    LEFT JOIN "BodyOutcome" o ON o."requestId" = $3 AND o."bodyId" = b.id AND o."workspaceId" = $1
+    WHERE br."batchId" = $2 AND br."workspaceId" = $1
+    ORDER BY br.position, br.id`,
+    [workspaceId, batchId, parentId],
+  );
   return rows.map((r) => ({
     ...r,
     progressBucket: progressBucket({ status: r.status, delivery: r.deliveryState, dueOn: r.dueOn, acknowledged: r.acknowledged, today }),

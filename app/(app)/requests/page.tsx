@@ -4,7 +4,6 @@ import { formatUkDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
 import { listRequests } from "@/lib/requests/queries";
-import { fromDbDate } from "@/lib/requests/dates";
 import { statusLabels } from "@/lib/requests/status";
 import { lawLabels } from "@/lib/requests/labels";
 import { LAWS, REQUEST_STATUSES } from "@/lib/requests/schemas";
@@ -80,7 +79,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </thead>
           <tbody>
             {rows.map((r) => {
-              const due = fromDbDate(r.dueOn);
+              const due = r.dueOn;
               const late = r.clock?.state === "overdue" || r.clock?.state === "very_overdue";
               return (
                 <tr key={r.id}>
