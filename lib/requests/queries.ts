@@ -10,6 +10,8 @@ import { requestFiltersSchema, type RequestFilters } from "@/lib/requests/schema
 
 export const DUE_SOON_WORKING_DAYS = 10;
 const LIST_LIMIT = 50;
+/** Up to this many bodies the list filters by a choice of bodies; beyond, by a typed name (a page must not grow with the directory). */
+export const BODY_CHOICES_LIMIT = 100;
 
 /** Today as the Europe/London calendar date, the day the statutory clock counts in. */
 export function todayInLondon(): string {
@@ -138,10 +140,11 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
   const where = `r."workspaceId" = $1 AND r."deletedAt" IS NULL
     AND ($2::text IS NULL OR r.status = $2::"RequestStatus") AND ($3::text IS NULL OR r.law = $3::"Law")
     AND ($4::text IS NULL OR r."bodyId" = $4) AND ($5::text IS NULL OR r."batchId" = $5)
-    AND (NOT $6::boolean OR (${RUNNING_SQL} AND r."dueOn" < $7::date))`;
-  const params = [actor.workspaceId, filters.status ?? null, filters.law ?? null, filters.body ?? null, filters.batch ?? null, filters.overdue, listToday];
+    AND (NOT $6::boolean OR (${RUNNING_SQL} AND r."dueOn" < $7::date))
+    AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM "PublicBody" nb WHERE nb.id = r."bodyId" AND strpos(lower(nb.name), lower($8)) > 0))`;
+  const params = [actor.workspaceId, filters.status ?? null, filters.law ?? null, filters.body ?? null, filters.batch ?? null, filters.overdue, listToday, filters.bodyName ?? null];
   // Without filters (or by status alone) the total comes from the kept counts, not a count of the table.
-  const onlyStatus = !filters.law && !filters.body && !filters.batch && !filters.overdue;
+  const onlyStatus = !filters.law && !filters.body && !filters.bodyName && !filters.batch && !filters.overdue;
   const total = onlyStatus
     ? countByStatus(actor.workspaceId).then((counts) => (filters.status ? (counts.get(filters.status) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)))
     : sqlRows<{ n: number }>(`SELECT count(*)::int AS n FROM "FoiRequest" r WHERE ${where}`, params).then(([row]) => row?.n ?? 0);
@@ -153,14 +156,15 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
        FROM "FoiRequest" r JOIN "PublicBody" b ON b.id = r."bodyId"
        WHERE ${where}
        ORDER BY ${LIST_ORDER[filters.sort]}
-       LIMIT ${LIST_LIMIT} OFFSET $8`,
+       LIMIT ${LIST_LIMIT} OFFSET $9`,
       [...params, (filters.page - 1) * LIST_LIMIT],
     ),
-    // Only bodies that have requests, for the filter's choices.
+    // Only bodies that have requests, for the filter's choices; one more than the limit tells there are too many.
     sqlRows<{ id: string; name: string }>(
       `SELECT b.id, b.name FROM "PublicBody" b
        WHERE b."workspaceId" = $1 AND EXISTS (SELECT 1 FROM "FoiRequest" r WHERE r."workspaceId" = $1 AND r."bodyId" = b.id AND r."deletedAt" IS NULL)
-       ORDER BY b.name`,
+       ORDER BY b.name
+       LIMIT ${BODY_CHOICES_LIMIT + 1}`,
       [actor.workspaceId],
     ),
     sqlRows<{ id: string; name: string }>(`SELECT id, name FROM "Batch" WHERE "workspaceId" = $1 ORDER BY "createdAt" DESC LIMIT 200`, [actor.workspaceId]),
@@ -173,5 +177,14 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
     // Only a running clock can be overdue: an answered request's old due date is history.
     clock: r.dueOn !== null && CLOCK_RUNNING.includes(r.status) ? workingDaysStatus(r.dueOn, listToday, calendars.get(r.law)!) : null,
   }));
-  return { filters, total: totalCount, pageCount: Math.max(1, Math.ceil(totalCount / LIST_LIMIT)), rows: withClock, bodies, batches, today: listToday };
+  return {
+    filters,
+    total: totalCount,
+    pageCount: Math.max(1, Math.ceil(totalCount / LIST_LIMIT)),
+    rows: withClock,
+    /** The bodies to choose from, or null when there are too many: the page asks for a name instead. */
+    bodies: bodies.length > BODY_CHOICES_LIMIT ? null : bodies,
+    batches,
+    today: listToday,
+  };
 }

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { deleteRequest, restoreRequest } from "@/lib/requests/delete-request";
-import { getDashboard, listRequests, todayInLondon } from "@/lib/requests/queries";
+import { BODY_CHOICES_LIMIT, getDashboard, listRequests, todayInLondon } from "@/lib/requests/queries";
 import { getBatch, RECIPIENTS_PER_PAGE } from "@/lib/batches/get-batch";
 import type { RequestStatus } from "@/lib/generated/prisma";
 import { makeMember, makeWorkspace } from "../support/factories";
@@ -128,6 +128,22 @@ describe("pages stay one page long as the table grows", () => {
     const overdue = await listRequests(viewer, { overdue: "1" });
     expect(overdue.total).toBe(await db.foiRequest.count({ where: { workspaceId: workspace.id, status: "awaiting_response", dueOn: { lt: daysAgo(0) } } }));
     expect(overdue.rows.every((r) => r.clock?.state === "overdue" || r.clock?.state === "very_overdue")).toBe(true);
+  });
+
+  it("the body filter is a list of choices for a few bodies and a typed name beyond BODY_CHOICES_LIMIT", async () => {
+    const workspace = await makeWorkspace();
+    const viewer = await makeMember(workspace.id, "viewer");
+    const count = BODY_CHOICES_LIMIT + 1;
+    await db.publicBody.createMany({ data: Array.from({ length: count }, (_, i) => ({ workspaceId: workspace.id, key: `t${i}`, name: `Trust ${String(i).padStart(4, "0")}`, kind: "nhs_trust" as const })) });
+    const bodies = await db.publicBody.findMany({ where: { workspaceId: workspace.id }, select: { id: true, name: true }, orderBy: { key: "asc" } });
+    await db.foiRequest.createMany({ data: bodies.slice(0, 3).map((b) => ({ workspaceId: workspace.id, bodyId: b.id, title: `To ${b.name}`, letter: "x", channel: "email" as const })) });
+    expect((await listRequests(viewer)).bodies).toHaveLength(3);
+    await db.foiRequest.createMany({ data: bodies.slice(3).map((b) => ({ workspaceId: workspace.id, bodyId: b.id, title: `To ${b.name}`, letter: "x", channel: "email" as const })) });
+    const many = await listRequests(viewer);
+    expect(many.bodies).toBeNull();
+    const named = await listRequests(viewer, { bodyName: "trust 0042" });
+    expect(named.total).toBe(1);
+    expect(named.rows.map((r) => r.body.name)).toEqual(["Trust 0042"]);
   });
 
   it("a batch of 1,000 recipients shows one page of them and counts all 1,000", async () => {

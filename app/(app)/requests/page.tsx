@@ -44,7 +44,15 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       ) : null}
       <form className="filters" method="get" role="search" aria-label="Filter requests" key={JSON.stringify(filters)}>
         <FilterSelect name="status" label="Status" anyLabel="Any status" value={filters.status} options={REQUEST_STATUSES.map((st) => ({ value: st, label: statusLabels[st] }))} />
-        <FilterSelect name="body" label="Body" anyLabel="Any body" value={filters.body} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+        {bodies ? (
+          <FilterSelect name="body" label="Body" anyLabel="Any body" value={filters.body} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+        ) : (
+          <div className="field">
+            <label htmlFor="bodyName">Body name contains</label>
+            <input id="bodyName" name="bodyName" type="search" defaultValue={filters.bodyName ?? ""} />
+            {filters.body ? <input type="hidden" name="body" value={filters.body} /> : null}
+          </div>
+        )}
         {batches.length > 0 ? <FilterSelect name="batch" label="Batch" anyLabel="Any batch" value={filters.batch} options={batches.map((b) => ({ value: b.id, label: b.name }))} /> : null}
         <FilterSelect name="law" label="Law" anyLabel="Any law" value={filters.law} options={LAWS.map((l) => ({ value: l, label: lawLabels[l] }))} />
         <div className="field">
