@@ -49,6 +49,12 @@ export interface ClockSource {
   receiptConvention: ReceiptConvention;
   calendar: WorkingDayCalendar;
   events: readonly StoredEvent[];
+  /**
+   * False for a body outside the Act (lib/bodies/foi-status.ts): its date is a target, not a
+   * statutory deadline, so nothing past it is a breach (FOIA s1, s3(1)): no "very overdue", no
+   * internal review limits, no route to the regulator to time.
+   */
+  underTheAct?: boolean;
 }
 
 /** A request's clock from its stored timeline; as of `today` when given. */
@@ -77,10 +83,11 @@ export interface StoredClockColumns {
 /** What the timeline means for the stored columns: the one place they are worked out. */
 export function storedClockColumns(source: ClockSource): StoredClockColumns {
   const clock = clockFromTimeline(source);
+  const statutory = source.underTheAct !== false;
   // Only an open review has dates to chase; an answered or withdrawn one keeps none.
-  const openReview = clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
-  const own = clock.ownDeadlines.find((d) => d.whose === "campaign") ?? null;
-  const compliance = clock.ownDeadlines.find((d) => d.kind === "decision_compliance") ?? null;
+  const openReview = statutory && clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
+  const own = statutory ? (clock.ownDeadlines.find((d) => d.whose === "campaign") ?? null) : null;
+  const compliance = statutory ? (clock.ownDeadlines.find((d) => d.kind === "decision_compliance") ?? null) : null;
   let warnOn: string | null = null;
   if (own) {
     try {
@@ -93,7 +100,7 @@ export function storedClockColumns(source: ClockSource): StoredClockColumns {
     receivedOn: clock.received,
     // A valid extension only (never before the statutory date, never beyond 20 further working days).
     dueOn: clock.extendedDue ?? clock.due,
-    veryOverdueOn: clock.veryOverdue,
+    veryOverdueOn: statutory ? clock.veryOverdue : null,
     reviewDueOn: openReview ? openReview.due : null,
     reviewRequestedOn: openReview ? openReview.requested : null,
     reviewVeryOverdueOn: openReview ? openReview.veryOverdue : null,

@@ -17,8 +17,9 @@ type Client = Pick<Prisma.TransactionClient, "$queryRaw" | "$executeRaw">;
 export async function unsafeRecomputeClocks(client: Client, requestIds: readonly string[]): Promise<Set<string>> {
   if (requestIds.length === 0) return new Set();
   // One statement for every request and its timeline, oldest entry first.
-  const requests = await client.$queryRaw<Array<{ id: string; law: Law; convention: ReceiptConvention; kinds: EventKind[]; at: string[]; newDue: Array<string | null>; exemptions: string[]; approximate: boolean[]; notRequired: boolean[] }>>`
+  const requests = await client.$queryRaw<Array<{ id: string; law: Law; convention: ReceiptConvention; kinds: EventKind[]; at: string[]; newDue: Array<string | null>; exemptions: string[]; approximate: boolean[]; notRequired: boolean[]; underTheAct: boolean }>>`
     SELECT r.id, r.law::text AS law, w."receiptConvention"::text AS convention,
+      EXISTS (SELECT 1 FROM "PublicBody" b WHERE b.id = r."bodyId" AND b."foiStatus"::text = 'public_authority') AS "underTheAct",
       COALESCE(e.kinds, '{}') AS kinds, COALESCE(e.at, '{}') AS at, COALESCE(e.new_due, '{}') AS "newDue",
       COALESCE(e.exemptions, '{}') AS exemptions, COALESCE(e.approximate, '{}') AS approximate, COALESCE(e.not_required, '{}') AS "notRequired"
     FROM "FoiRequest" r JOIN "Workspace" w ON w.id = r."workspaceId"
@@ -45,7 +46,7 @@ export async function unsafeRecomputeClocks(client: Client, requestIds: readonly
       approximate: r.approximate[i] === true,
       notReasonablyRequired: r.notRequired[i] === true,
     }));
-    return { id: r.id, ...storedClockColumns({ law: r.law, receiptConvention: r.convention, calendar: calendars.get(r.law)!, events }) };
+    return { id: r.id, ...storedClockColumns({ law: r.law, receiptConvention: r.convention, calendar: calendars.get(r.law)!, events, underTheAct: r.underTheAct }) };
   });
   const col = (pick: (r: (typeof rows)[number]) => string | null) => rows.map(pick);
   await client.$executeRaw`

@@ -43,6 +43,25 @@ describe("each body's FOI status, with its source (FOIA s3(1): Schedule 1, s5, s
     expect(letters.map((l) => l.kind)).toEqual(["chaser"]);
     expect(letters[0].text).toMatch(/not a public authority under the Freedom of Information Act 2000/);
     expect(letters[0].text).toMatch(/section 3\(2\)\(b\)/);
+
+    // The stored clock keeps the target date but nothing the Act alone gives: no "very overdue"
+    // date and no internal review limits for the daily alert check to raise.
+    const answered = await recordEvent(c.editor, { requestId: created.requestId, kind: "response_refused", date: "2021-09-01", exemptions: ["s43"] });
+    expect(answered.ok).toBe(true);
+    const asked = await recordEvent(c.editor, { requestId: created.requestId, kind: "internal_review_requested", date: "2021-09-02" });
+    expect(asked.ok).toBe(true);
+    const stored = await db.foiRequest.findUniqueOrThrow({ where: { id: created.requestId }, select: { dueOn: true, veryOverdueOn: true, reviewDueOn: true, reviewVeryOverdueOn: true, ownDeadlineOn: true } });
+    expect(stored).toEqual({ dueOn: new Date("2021-08-31T00:00:00Z"), veryOverdueOn: null, reviewDueOn: null, reviewVeryOverdueOn: null, ownDeadlineOn: null });
+
+    // The same steps for an NHS trust keep every statutory date.
+    const oxleas = await c.body("oxleas");
+    const trust = await createRequest(c.editor, { title: "KUF post funding", letter: "Dear Oxleas, ...", law: "foia", channel: "email", bodyId: oxleas.id, sentDate: "2021-08-02" });
+    if (!trust.ok) throw new Error(JSON.stringify(trust));
+    await recordEvent(c.editor, { requestId: trust.requestId, kind: "response_refused", date: "2021-09-01", exemptions: ["s43"] });
+    await recordEvent(c.editor, { requestId: trust.requestId, kind: "internal_review_requested", date: "2021-09-02" });
+    const kept = await db.foiRequest.findUniqueOrThrow({ where: { id: trust.requestId }, select: { veryOverdueOn: true, reviewDueOn: true } });
+    expect(kept.veryOverdueOn).not.toBeNull();
+    expect(kept.reviewDueOn).not.toBeNull();
   });
 
   it("FOISA s47(1): recording an application to the Commissioner before any review is refused with the reason", async () => {
