@@ -75,6 +75,16 @@ export function EventForm({
       {kind === "response_refused" || kind === "response_partial" || kind === "internal_review_answered" || kind === "ico_decision" ? (
         <Field name="exemptions" label="Exemptions cited (optional)" hint="For example: s40, s43(2)" errors={errors.exemptions} defaultValue={keep("exemptions")} />
       ) : null}
+      {kind === "ico_decision" ? (
+        <Field
+          name="newDueDate"
+          label="Date the decision notice sets for the body's steps (optional)"
+          type="date"
+          hint="If the notice orders the body to do something by a date, give it: you are alerted the day after if it is missed (FOIA s54; FOISA s53). Put the steps in the note."
+          errors={errors.newDueDate}
+          defaultValue={keep("newDueDate")}
+        />
+      ) : null}
       {kind === "internal_review_answered" || kind === "ico_decision" ? (
         <Field name="result" label="What was decided" options={RESULT_OPTIONS} errors={errors.result} defaultValue={keep("result")} />
       ) : null}

@@ -1,7 +1,25 @@
 "use client";
 
-import { useId, useRef, useState } from "react";
+import { useActionState, useId, useRef, useState } from "react";
+import { initialFormState, type FormState } from "@/lib/auth/form-state";
+import { FormStatus } from "@/components/form-status";
 import type { DraftLetter } from "@/lib/letters/draft-letters";
+
+/** Emailing the letter from the page: where it goes, or why it cannot go. */
+export interface LetterSending {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  requestId: string;
+  /** The letter's kind as the send form names it ("chaser", "internal_review", "ico_complaint", "clarification"). */
+  kind: string;
+  /** Rendered once per page: sending the same form twice queues one email. */
+  sendKey: string;
+  /** The body's FOI address; null for the complaint, whose address the person gives. */
+  to: string | null;
+  /** Why it cannot be emailed now (no address, a WhatDoTheyKnow request...), or null. */
+  refusal: string | null;
+  /** Where to add the missing address, when that is the refusal. */
+  fixHref?: string;
+}
 
 /** Lines the text takes at about 80 characters a line, so the whole letter shows without scrolling. */
 function rowsFor(text: string): number {
@@ -10,13 +28,15 @@ function rowsFor(text: string): number {
 }
 
 /** One draft letter: its reason, an editable text and copy, download and reset buttons. */
-export function LetterEditor({ letter }: { letter: DraftLetter }) {
+export function LetterEditor({ letter, sending }: { letter: DraftLetter; sending?: LetterSending }) {
   const id = useId();
+  const [state, formAction, pending] = useActionState(sending?.action ?? noAction, initialFormState);
   const textarea = useRef<HTMLTextAreaElement>(null);
   // null while untouched, so a fresh draft (new facts) shows through until the user edits.
   const [edited, setEdited] = useState<string | null>(null);
   const [status, setStatus] = useState("");
-  const text = edited ?? letter.text;
+  // Without JavaScript a refused form comes back with what was typed.
+  const text = edited ?? (state.ok ? undefined : state.values?.text) ?? letter.text;
   // Several letters on a page: each button says which letter it acts on to a screen reader.
   const forThis = <span className="visually-hidden">: {letter.title}</span>;
 
@@ -56,8 +76,10 @@ export function LetterEditor({ letter }: { letter: DraftLetter }) {
     setStatus("Reset to the draft.");
   }
 
-  return (
-    <div className="field">
+  const errors = state.fieldErrors ?? {};
+  const canSend = sending !== undefined && sending.refusal === null;
+  const content = (
+    <>
       <p>{letter.reason}</p>
       <label htmlFor={`${id}-text`}>
         Text of the letter (you can edit it)
@@ -68,6 +90,9 @@ export function LetterEditor({ letter }: { letter: DraftLetter }) {
         ref={textarea}
         value={text}
         rows={rowsFor(text)}
+        name={canSend ? "text" : undefined}
+        aria-describedby={errors.text?.length ? `${id}-text-error` : undefined}
+        aria-invalid={errors.text?.length ? true : undefined}
         spellCheck
         onChange={(e) => {
           setEdited(e.target.value);
@@ -75,7 +100,42 @@ export function LetterEditor({ letter }: { letter: DraftLetter }) {
         }}
         style={{ width: "100%", boxSizing: "border-box" }}
       />
+      {errors.text?.length ? (
+        <p className="field-error" id={`${id}-text-error`}>
+          {errors.text[0]}
+        </p>
+      ) : null}
+      {canSend && sending.to === null ? (
+        <>
+          <label htmlFor={`${id}-to`}>
+            Send it to (email address)<span className="visually-hidden">: {letter.title}</span>
+          </label>
+          <span className="hint" id={`${id}-to-hint`}>
+            The regulator&apos;s address for complaints, as its website gives it. The app does not guess it.
+          </span>
+          {errors.to?.length ? (
+            <p className="field-error" id={`${id}-to-error`}>
+              {errors.to[0]}
+            </p>
+          ) : null}
+          <input
+            id={`${id}-to`}
+            name="to"
+            type="email"
+            autoComplete="off"
+            defaultValue={state.ok ? undefined : state.values?.to}
+            aria-describedby={[`${id}-to-hint`, errors.to?.length ? `${id}-to-error` : null].filter(Boolean).join(" ")}
+            aria-invalid={errors.to?.length ? true : undefined}
+          />
+        </>
+      ) : null}
       <p style={{ display: "flex", flexWrap: "wrap", gap: "0.5rem" }}>
+        {canSend ? (
+          <button type="submit" disabled={pending}>
+            {sending.to ? `Send by email to ${sending.to}` : "Send by email"}
+            {forThis}
+          </button>
+        ) : null}
         <button type="button" onClick={copy}>
           Copy to clipboard
           {forThis}
@@ -92,6 +152,31 @@ export function LetterEditor({ letter }: { letter: DraftLetter }) {
       <p role="status" aria-live="polite">
         {status}
       </p>
-    </div>
+      {sending?.refusal ? (
+        <p className="hint">
+          Not sent from here: {sending.refusal}
+          {sending.fixHref ? (
+            <>
+              {" "}
+              <a href={sending.fixHref}>Add the address on the trust&apos;s page</a>.
+            </>
+          ) : null}
+        </p>
+      ) : null}
+    </>
   );
+  if (!canSend) return <div className="field">{content}</div>;
+  return (
+    <form action={formAction} className="field" noValidate aria-busy={pending || undefined}>
+      <FormStatus state={state} />
+      <input type="hidden" name="requestId" value={sending.requestId} />
+      <input type="hidden" name="kind" value={sending.kind} />
+      <input type="hidden" name="sendKey" value={sending.sendKey} />
+      {content}
+    </form>
+  );
+}
+
+async function noAction(state: FormState): Promise<FormState> {
+  return state;
 }

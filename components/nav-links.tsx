@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Dashboard" },
   { href: "/requests", label: "Requests" },
+  { href: "/inbox", label: "Unmatched replies" },
   { href: "/trusts", label: "Trusts" },
   { href: "/batches", label: "Batches" },
   { href: "/findings", label: "Findings" },

@@ -60,6 +60,19 @@ export const envSchema = z
     // (lib/time.ts), so a browser test can move the running app's clock forward and back.
     FOI_NOW_FILE: z.string().min(1).optional(),
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5, { message: "must be 0 to 5" }).default(0),
+    // Inbound mail (lib/replies): the SMTP listener's port (unset: not started by `npm start`), its
+    // address, and the domain of each workspace's inbound address (<slug>@INBOUND_MAIL_DOMAIN).
+    INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+    INBOUND_SMTP_HOST: z
+      .string()
+      .regex(/^[\w.:\[\]-]+$/, { message: "must be an address to listen on, such as 127.0.0.1 or 0.0.0.0" })
+      .default("127.0.0.1"),
+    INBOUND_MAIL_DOMAIN: z
+      .string()
+      .regex(/^[a-z0-9.-]+$/i, { message: "must be a mail domain such as replies.example.org" })
+      .optional(),
+    // Encrypts the campaign mailboxes' passwords (AES-256-GCM). Outside production, derived from NEXTAUTH_SECRET when unset.
+    MAIL_SECRET_KEY: z.string().min(32, { message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)" }).optional(),
     HOLIDAYS_REFRESH_URL: z.string().regex(/^(https?:\/\/\S+|off)$/, { message: "must be an http(s) URL, or off" }).default("https://www.gov.uk/bank-holidays.json"),
     // The Alaveteli site requests are followed on (another country's site, or a test server); "off" stops following.
     WDTK_BASE_URL: z
@@ -101,6 +114,7 @@ export const envSchema = z
       if (!env.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "is required when APP_ENV=production" });
       if (!env.NEXTAUTH_SECRET) ctx.addIssue({ code: "custom", path: ["NEXTAUTH_SECRET"], message: "is required when APP_ENV=production" });
       if (!env.SMTP_URL) ctx.addIssue({ code: "custom", path: ["SMTP_URL"], message: "is required when APP_ENV=production (there is no dev mailbox in production)" });
+      if (!env.MAIL_SECRET_KEY) ctx.addIssue({ code: "custom", path: ["MAIL_SECRET_KEY"], message: "is required when APP_ENV=production (it encrypts the campaign mailboxes' passwords)" });
       if (env.FOI_NOW) ctx.addIssue({ code: "custom", path: ["FOI_NOW"], message: "must not be set when APP_ENV=production (it moves the clock)" });
       if (env.FOI_NOW_FILE) ctx.addIssue({ code: "custom", path: ["FOI_NOW_FILE"], message: "must not be set when APP_ENV=production (it moves the clock)" });
     }

@@ -44,6 +44,11 @@ async function main() {
 
   const { startWorker, stopWorker } = await import("../lib/jobs/worker");
   const worker = startWorker();
+  // Replies by SMTP (an MX record or a forwarding rule), when a port is given.
+  const { startInboundSmtp } = await import("../lib/replies/smtp-listener");
+  const inbound = env.INBOUND_SMTP_PORT
+    ? await startInboundSmtp(env.INBOUND_SMTP_PORT, env.INBOUND_SMTP_HOST, { onError: (error) => console.error(`[inbound smtp] ${error.message}`) })
+    : null;
 
   let stopping = false;
   const stop = async (code: number) => {
@@ -51,12 +56,14 @@ async function main() {
     stopping = true;
     console.log("\nStopping FOI Tracker...");
     const workerStopped = stopWorker(worker);
+    const inboundStopped = inbound?.close();
     if (web.exitCode === null) {
       web.kill("SIGTERM");
       await new Promise((r) => web.once("exit", r));
     }
     // Letters being sent are finished and recorded before the database stops.
     await workerStopped;
+    await inboundStopped;
     await database.stop();
     console.log("Stopped. Your data is kept for the next start.");
     process.exit(code);
@@ -83,6 +90,10 @@ async function main() {
   } else {
     console.log("Sign in with your email and password, or ask for a sign-in link by email.");
     console.log("Add people with: npm run user:create -- --email you@example.org --workspace lxp-revolution --role editor");
+  }
+  if (inbound) {
+    const { inboundAddress } = await import("../lib/replies/inbound-address");
+    console.log(`Receiving replies by SMTP on ${env.INBOUND_SMTP_HOST} port ${inbound.port}: each workspace's address is <its slug>@${inboundAddress("x").split("@")[1]}.`);
   }
   if (!env.SMTP_URL && env.APP_ENV !== "production") {
     console.log(`No SMTP_URL set: emails (sign-in links too) go to the dev mailbox at ${url}/dev/mailbox, which answers only on this machine, and to this console.`);

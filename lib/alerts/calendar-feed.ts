@@ -1,5 +1,5 @@
 import "server-only";
-import { formatUkDate } from "@/lib/deadlines";
+import { formatUkDate, OWN_DEADLINE_LABELS, type OwnDeadlineKind } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
 import { CLOCK_RUNNING } from "@/lib/requests/status";
 import { fromDbDate, toDbDate } from "@/lib/requests/dates";
@@ -17,7 +17,8 @@ export const FEED_LOOKBACK_DAYS = 90;
 
 /**
  * The person's calendar: every due date and internal review date of their workspaces' open
- * requests, from FEED_LOOKBACK_DAYS ago onwards. The token is the credential (no session), so only its hash is looked up; a
+ * requests, each request's next own deadline (review, complaint, appeal, fee) and a decision
+ * notice's date for the body's steps, from FEED_LOOKBACK_DAYS ago onwards. The token is the credential (no session), so only its hash is looked up; a
  * revoked or unknown token gives null (a 404). UIDs are stable per request and kind so
  * calendars update an event in place when its date moves, and drop it when it closes.
  */
@@ -36,11 +37,25 @@ export async function calendarFeedFor(token: unknown): Promise<string | null> {
       OR: [
         { status: { in: CLOCK_RUNNING }, dueOn: { gte: since } },
         { status: "internal_review", reviewDueOn: { gte: since } },
+        // The campaign's own next deadline, and a decision notice's date for the body's steps.
+        { ownDeadlineOn: { gte: since } },
+        { complianceDueOn: { gte: since } },
       ],
     },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     take: MAX_EVENTS,
-    select: { id: true, title: true, status: true, dueOn: true, reviewDueOn: true, updatedAt: true, body: { select: { name: true } } },
+    select: {
+      id: true,
+      title: true,
+      status: true,
+      dueOn: true,
+      reviewDueOn: true,
+      ownDeadlineOn: true,
+      ownDeadlineKind: true,
+      complianceDueOn: true,
+      updatedAt: true,
+      body: { select: { name: true } },
+    },
   });
   const events: IcalEvent[] = [];
   for (const r of requests) {
@@ -65,6 +80,29 @@ export async function calendarFeedFor(token: unknown): Promise<string | null> {
         date: reviewDueOn,
         summary: `FOI internal review due: ${r.body.name} (${r.title})`,
         description: `Internal review due ${formatUkDate(reviewDueOn)} from ${r.body.name}.\n${url}`,
+        url,
+        sequence,
+      });
+    }
+    const ownOn = fromDbDate(r.ownDeadlineOn);
+    const ownKind = r.ownDeadlineKind as OwnDeadlineKind | null;
+    if (ownOn && ownKind && ownKind in OWN_DEADLINE_LABELS && r.status !== "withdrawn") {
+      events.push({
+        uid: `${r.id}-own@foi-tracker`,
+        date: ownOn,
+        summary: `Your FOI deadline: ${OWN_DEADLINE_LABELS[ownKind]} (${r.body.name})`,
+        description: `${OWN_DEADLINE_LABELS[ownKind]} by ${formatUkDate(ownOn)}: ${r.body.name} (${r.title}).\n${url}`,
+        url,
+        sequence,
+      });
+    }
+    const complianceOn = fromDbDate(r.complianceDueOn);
+    if (complianceOn && r.status !== "withdrawn") {
+      events.push({
+        uid: `${r.id}-steps@foi-tracker`,
+        date: complianceOn,
+        summary: `Decision notice steps due: ${r.body.name} (${r.title})`,
+        description: `The decision notice gives ${r.body.name} until ${formatUkDate(complianceOn)} to take its steps.\n${url}`,
         url,
         sequence,
       });

@@ -144,6 +144,47 @@ export const ALERT_KIND_REGISTRY = {
     describeDate: (date) => `fees notice of ${date}`,
     isDeadline: false,
   },
+  reply_received: {
+    label: "Reply received",
+    when: "when a body's reply arrives in the campaign mailbox and is filed on its request",
+    severity: 0,
+    whatToDo: "Read the reply on the request's page and confirm what it means (or say it is not that): the clock only follows once you confirm.",
+    dateMeaning: "Reply received",
+    digestDateWords: "Received",
+    describeDate: (date) => `reply received ${date}`,
+    isDeadline: false,
+  },
+  letter_bounced: {
+    label: "Letter not delivered",
+    when: "when a letter's email comes back undelivered",
+    severity: 11,
+    whatToDo: "The body's mail server refused the letter: check its FOI address in the directory, then send the letter again.",
+    dateMeaning: "Came back",
+    digestDateWords: "Came back",
+    describeDate: (date) => `came back undelivered ${date}`,
+    isDeadline: false,
+  },
+  // The campaign's own limits (lib/deadlines ownDeadlines): review, complaint, appeal, fee.
+  own_deadline_soon: {
+    label: "Your deadline soon",
+    when: "5 working days before your own deadline: to ask for an internal review, complain, apply to the commissioner, appeal, or pay a fee",
+    severity: 10,
+    whatToDo: "Your own deadline is close: open the request to see what to send and by when (after it, the body, the commissioner or the tribunal may refuse to consider it).",
+    dateMeaning: "Your deadline",
+    digestDateWords: "Your deadline",
+    describeDate: (date) => `your deadline ${date}`,
+    isDeadline: true,
+  },
+  compliance_missed: {
+    label: "Decision notice steps overdue",
+    when: "the day after the date a decision notice set for the body's steps",
+    severity: 9,
+    whatToDo: "The body has missed the date in the decision notice: if it has not complied, tell the commissioner, who can certify the failure to the court (FOIA s54; FOISA s53).",
+    dateMeaning: "Steps were due",
+    digestDateWords: "Steps were due",
+    describeDate: (date) => `steps were due ${date}`,
+    isDeadline: true,
+  },
 } as const satisfies Record<AlertKind, AlertKindFacts>;
 
 /** The registry's facts for one kind. */

@@ -144,6 +144,20 @@ async function candidatesSql(after: string, upTo: string, changedSince: Date | n
     fee_waiting: Prisma.sql`
       SELECT r.id, r."workspaceId", 'fee_waiting'::"AlertKind", r."waitingSince", r."waitingSince", r."waitingSince" + 1
       FROM "FoiRequest" r WHERE ${late("waitingSince")} AND r.status::text = 'awaiting_fee' AND r."deletedAt" IS NULL`,
+    // Raised when the mail arrives (lib/replies/alerts.ts), never by the sweep.
+    reply_received: null,
+    letter_bounced: null,
+    // The campaign's own next deadline (lib/deadlines ownDeadlines), from its warning day while
+    // the deadline has not passed; cycle = the deadline, so each new deadline alerts once.
+    own_deadline_soon: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'own_deadline_soon'::"AlertKind", r."ownDeadlineOn", r."ownDeadlineOn", r."ownDeadlineWarnOn"
+      FROM "FoiRequest" r
+      WHERE ((r."ownDeadlineWarnOn" > ${L} AND r."ownDeadlineWarnOn" <= ${D}) OR (r."ownDeadlineWarnOn" >= ${W} AND r."ownDeadlineWarnOn" <= ${L} AND ${changed}))
+        AND r."ownDeadlineOn" >= ${D} AND r.status::text <> 'withdrawn' AND r."deletedAt" IS NULL`,
+    // The day after the date a decision notice set for the body's steps (FOIA s50(4), s54; FOISA s53).
+    compliance_missed: Prisma.sql`
+      SELECT r.id, r."workspaceId", 'compliance_missed'::"AlertKind", r."complianceDueOn", r."complianceDueOn", r."complianceDueOn" + 1
+      FROM "FoiRequest" r WHERE ${late("complianceDueOn")} AND r.status::text <> 'withdrawn' AND r."deletedAt" IS NULL`,
   } satisfies Record<AlertKind, Prisma.Sql | null>;
   const selects = Object.values(perKind).filter((sql): sql is Prisma.Sql => sql !== null);
   return Prisma.sql`

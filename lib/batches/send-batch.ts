@@ -240,7 +240,8 @@ export async function retryFailed(actor: Actor, deliveryId: string): Promise<voi
   await requireRole(actor, "editor");
   const delivery = await findDelivery(actor, deliveryId);
   if (delivery.state !== "failed") throw new BatchStateError("Only a failed email can be tried again.");
-  const current = delivery.requestId
+  // A complaint went to the regulator's address, not the body's: it keeps its address.
+  const current = delivery.requestId && !delivery.dedupeKey?.startsWith("complaint:")
     ? await db.foiRequest.findFirst({ where: { id: delivery.requestId, workspaceId: actor.workspaceId }, select: { body: { select: { foiEmail: true } } } })
     : null;
   const toAddress = current?.body.foiEmail ?? delivery.toAddress;

@@ -48,3 +48,17 @@ export const updateBodySchema = z.object({
   notes: optionalText(5000),
 });
 export type UpdateBodyInput = z.infer<typeof updateBodySchema>;
+
+/** The most text one directory import takes (forms are capped at 1 MB on the way in). */
+export const MAX_IMPORT_CHARACTERS = 900_000;
+
+/** Field names of the confirm step: "row-<line>" is the trust chosen for that line of the file, or "" to skip it. */
+export const IMPORT_ROW_PREFIX = "row-";
+
+/** A directory CSV, pasted or uploaded (the upload wins when both are given). */
+export const directoryImportSchema = z.object({
+  text: z
+    .string()
+    .max(MAX_IMPORT_CHARACTERS, `Import at most ${MAX_IMPORT_CHARACTERS.toLocaleString("en-GB")} characters at a time: split the file.`)
+    .refine((t) => t.trim() !== "", "Paste the CSV, or choose a file."),
+});

@@ -57,7 +57,7 @@ export function describeClock(clock: Clock, today?: string): string {
     default: {
       const due = clock.extendedDue ?? clock.due;
       if (due === null) return "Sent";
-      const extended = clock.extendedDue !== null && clock.due !== null
+      const extended = clock.extendedDue !== null && clock.due !== null && clock.extendedDue !== clock.due
         ? ` (extended from ${formatUkDate(clock.due)})`
         : "";
       return describeTimed(state, due, "") + extended + projected;

@@ -27,7 +27,7 @@ export {
   type WaitingFor,
 } from "./compute-clock";
 export { isQualifiedFoiaExemption, parseFoiaExemption, type ParsedExemption } from "./exemptions";
-export { addCalendarDays, addCalendarMonths, ASK_REVIEW_WORKING_DAYS, ownDeadlines, type OwnDeadline, type OwnDeadlineFacts, type OwnDeadlineKind } from "./own-deadlines";
+export { addCalendarDays, addCalendarMonths, ASK_REVIEW_WORKING_DAYS, OWN_DEADLINE_LABELS, OWN_DEADLINE_WARNING_WORKING_DAYS, ownDeadlines, type OwnDeadline, type OwnDeadlineFacts, type OwnDeadlineKind } from "./own-deadlines";
 export { describeClock } from "./describe-clock";
 export { diffHolidayData, type DivisionDiff, type HolidayDataDiff, type YearRange } from "./diff-holiday-data";
 export { formatUkDate } from "./format-uk-date";

@@ -26,6 +26,20 @@ export interface OwnDeadline {
   whose: "campaign" | "body";
 }
 
+/** What to do by the date, in the campaign's words. */
+export const OWN_DEADLINE_LABELS: Record<OwnDeadlineKind, string> = {
+  ask_review: "Ask for an internal review",
+  complain_ico: "Complain to the ICO",
+  apply_commissioner: "Apply to the Scottish Information Commissioner",
+  appeal_tribunal: "Appeal the decision notice to the First-tier Tribunal",
+  appeal_court_of_session: "Appeal the decision to the Court of Session (on a point of law)",
+  fee_lapses: "Pay the fee: the fees notice lapses after this day",
+  decision_compliance: "The body must take the steps the decision notice requires",
+};
+
+/** Working days before one of the campaign's deadlines that its alert comes. */
+export const OWN_DEADLINE_WARNING_WORKING_DAYS = 5;
+
 /** Working days a requester has to ask for an internal review. */
 export const ASK_REVIEW_WORKING_DAYS = 40;
 
@@ -65,7 +79,8 @@ export interface OwnDeadlineFacts {
  * Open deadlines, earliest first. Each rule cites its source:
  * - internal review: within 40 working days of the response (FOIA: s45 Code of Practice para
  *   5.3, a body need not accept a later one; EIR reg 11(2); FOISA s20(5)); with no response,
- *   counted from the due date, when the failure to respond happened (EIR reg 11(2), FOISA s20(5)(b)).
+ *   counted from the due date, when the failure to respond happened (EIR reg 11(2), FOISA s20(5)(b));
+ *   FOIA sets none then.
  * - ICO complaint (FOIA, EIR): within six weeks of the final response (ICO, "FOI and EIR
  *   complaints"); later, s50(2)(b) lets the ICO refuse for undue delay. Practice, not statute.
  * - Scottish Information Commissioner (FOISA): within six months of the review's answer, or of the
@@ -88,7 +103,8 @@ export function ownDeadlines(f: OwnDeadlineFacts): OwnDeadline[] {
     out.push({ kind: "fee_lapses", due: addCalendarDays(addCalendarMonths(f.feeNoticeOn, 3), -1), source: scottish ? "FOISA s9(4)" : "FOIA s9(2)", statutory: true, whose: "campaign" });
   }
   if (f.reviewRequested === null && f.complainedOn === null) {
-    const from = f.answeredOn ?? f.due;
+    // FOIA sets no limit for a review of a request never answered (the Code's 40 days run from a response).
+    const from = f.answeredOn ?? (f.law === "foia" ? null : f.due);
     if (from !== null) out.push({ kind: "ask_review", due: addWorkingDays(f.calendar, from, ASK_REVIEW_WORKING_DAYS), source: reviewSource, statutory: f.law !== "foia", whose: "campaign" });
   }
   if (f.reviewRequested !== null && f.complainedOn === null) {

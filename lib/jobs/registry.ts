@@ -5,6 +5,7 @@ import { runScheduledAlerts } from "@/lib/alerts/schedule";
 import { refreshHolidayData } from "@/lib/holidays/refresh-holidays";
 import { processOutbox } from "@/lib/mail/send-mail";
 import { runScheduledPurge } from "@/lib/retention/purge";
+import { pollAllMailboxes } from "@/lib/replies/imap-poll";
 import { followRequests } from "@/lib/whatdotheyknow/follow";
 import { defineJob, type AnyJob } from "@/lib/jobs/define-job";
 
@@ -76,6 +77,24 @@ export const holidaysJob = defineJob({
 });
 
 /**
+ * Every minute: each workspace's IMAP mailbox. A mailbox is claimed in the database before it
+ * is read, and each message is stored before its UID is remembered (lib/replies/imap-poll.ts).
+ */
+export const mailboxesJob = defineJob({
+  name: "mailboxes",
+  schedule: { everyMs: 60_000, firstAfterMs: 10_000 },
+  payload: nothing,
+  scheduledPayload: () => ({}),
+  lock: "row-claims",
+  run: async (_payload, { signal }) => {
+    const results = await pollAllMailboxes(signal);
+    const filed = results.reduce((sum, r) => sum + r.filed, 0);
+    const failed = results.filter((r) => r.error).length;
+    return filed || failed ? `${filed} message(s) filed from ${results.length} mailbox(es)${failed ? `; ${failed} could not be read` : ""}` : null;
+  },
+});
+
+/**
  * Once a day (first five minutes after start), every request with a WhatDoTheyKnow address:
  * new replies are filed with a suggested event, the site's status is noted. Idempotent: a
  * reply is stored once by its WhatDoTheyKnow id, and an unchanged request costs the site a 304.
@@ -96,7 +115,7 @@ export const wdtkFollowJob = defineJob({
 
 /** Every background job, in one place: the worker runs these. */
 export function workerJobs(): AnyJob[] {
-  const jobs: AnyJob[] = [outboxJob, alertsJob, purgeJob];
+  const jobs: AnyJob[] = [outboxJob, alertsJob, purgeJob, mailboxesJob];
   if (env().HOLIDAYS_REFRESH_URL !== "off") jobs.push(holidaysJob);
   if (env().WDTK_BASE_URL !== "off") jobs.push(wdtkFollowJob);
   return jobs;

@@ -8,7 +8,7 @@ import { chasedAfter } from "@/lib/requests/chased";
 import { citeExemptions, listInWords, refusalGround } from "./exemptions";
 import { LAW_WORDS, type LawWords } from "./law-words";
 
-export type LetterKind = "chaser" | "internal_review" | "ico_complaint";
+export type LetterKind = "chaser" | "internal_review" | "ico_complaint" | "clarification";
 
 export interface DraftLetter {
   kind: LetterKind;
@@ -172,6 +172,30 @@ export function draftLetters(facts: LetterFacts): DraftLetter[] {
 function reviewLate(f: LetterFacts): boolean {
   if (f.law === "foia") return f.reviewStateKind === "very_overdue";
   return f.reviewStateKind === "overdue" || f.reviewStateKind === "very_overdue";
+}
+
+/** Where the person must still write something before a letter can go. */
+export const UNFILLED_PART = /\[(?:Write|Add) your[^\]]*\]|\[Your name\]|\[your email or postal address\]/i;
+
+/**
+ * The start of an answer to a body's request for clarification: the person writes the answer
+ * itself. Offered while the body waits for it (the clock restarts when it is sent).
+ */
+export function clarificationAnswer(f: LetterFacts, askedOn: string | null): DraftLetter {
+  const w = LAW_WORDS[f.law];
+  const asked = askedOn ? ` of ${formatUkDate(askedOn)}` : "";
+  return {
+    kind: "clarification",
+    title: "Answer the request for clarification",
+    reason: `Offered because ${f.bodyName} asked for clarification${askedOn ? ` on ${formatUkDate(askedOn)}` : ""}: the clock starts again when your answer is sent.`,
+    filename: filename("clarification", f),
+    text: letter({
+      subject: `Clarification of my ${w.requestNoun}: ${quoted(f.requestTitle)}${yourRef(f)}`,
+      greeting: `Dear Freedom of Information team at ${f.bodyName},`,
+      paragraphs: [`Thank you for your message${asked} asking me to clarify my ${w.requestNoun} ${quoted(f.requestTitle)}${sentOnPhrase(f)}.`, "[Write your answer here.]"],
+      name: f.requesterName,
+    }),
+  };
 }
 
 // ---- the letters ----
@@ -452,7 +476,7 @@ function voluntaryChaser(f: LetterFacts): DraftLetter {
   const title = quoted(f.requestTitle);
   const paragraphs = [
     `I am writing about my request for information ${title}${yourRef(f)}${sentOnPhrase(f)}.`,
-    `I understand that ${f.bodyName} is not a public authority under the Freedom of Information Act 2000, so the Act's time limits do not bind it. I made the request hoping you would answer it voluntarily, as many providers of NHS services do, and I have not yet had a response.`,
+    `I understand that ${f.bodyName} is not a public authority under the Freedom of Information Act 2000, so the Act's time limits do not bind it. I made the request hoping you would answer it voluntarily, as many providers of NHS services do${target(f)}, and I have not yet had a response.`,
     "Please let me know whether you will answer it, and when. If you cannot answer all of it, please send what you can.",
     `If you hold any of this information on behalf of an NHS commissioner under your contract, it counts as held by that commissioner (section 3(2)(b) of the Act), and I may ask the commissioner for it.`,
     onlineSentence(f),
@@ -469,6 +493,12 @@ function voluntaryChaser(f: LetterFacts): DraftLetter {
       name: f.requesterName,
     }),
   };
+}
+
+/** The target a voluntary answer was hoped for by: the 20 working days public authorities have. */
+function target(f: LetterFacts): string {
+  const due = f.extendedDue ?? f.due;
+  return due ? `, within the 20 working days public authorities have (by ${formatUkDate(due)})` : "";
 }
 
 // ---- shared phrases ----

@@ -25,6 +25,9 @@ export const mailSchema = z.object({
   replyTo: z.string().email().optional(),
   /** One message per key, ever: e.g. "request:<id>", "chaser:<id>:<date>", "digest:<user>:<day>". */
   dedupeKey: z.string().min(1).max(300).optional(),
+  /** A reply's threading: the Message-ID it answers and the thread's Message-IDs, oldest first (angle brackets included). */
+  inReplyTo: z.string().max(998).optional(),
+  references: z.array(z.string().max(998)).max(50).optional(),
 });
 export type Mail = z.infer<typeof mailSchema>;
 
@@ -58,6 +61,8 @@ function deliveryRow(mail: Mail, domain: string, at: Date): Prisma.DeliveryCreat
     text: mail.text,
     html: mail.html,
     messageId: `<${crypto.randomUUID()}@${domain}>`,
+    inReplyTo: mail.inReplyTo,
+    references: mail.references && mail.references.length > 0 ? mail.references.join(" ") : undefined,
     transport: currentTransportName(),
     nextAttempt: at,
     createdAt: at,
@@ -125,6 +130,8 @@ interface ClaimedDelivery {
   text: string;
   html: string | null;
   messageId: string;
+  inReplyTo: string | null;
+  references: string | null;
   transport: string;
   attempts: number;
   redactAfterSend: boolean;
@@ -141,6 +148,8 @@ const CLAIMED_FIELDS = {
   text: true,
   html: true,
   messageId: true,
+  inReplyTo: true,
+  references: true,
   transport: true,
   attempts: true,
   redactAfterSend: true,
@@ -176,6 +185,8 @@ async function attempt(delivery: ClaimedDelivery): Promise<Outcome> {
         html: delivery.html,
         messageId: delivery.messageId,
         replyTo: delivery.replyTo,
+        inReplyTo: delivery.inReplyTo,
+        references: delivery.references,
       },
       delivery.transport,
     );
@@ -282,6 +293,8 @@ async function writeSent(group: readonly PendingRecord[]): Promise<void> {
 /** A delivered message, as its purpose's hook sees it. */
 export interface DeliveredMail {
   deliveryId: string;
+  /** The Message-ID it went with, angle brackets included: replies name it in In-Reply-To. */
+  messageId: string;
   dedupeKey: string | null;
   workspaceId: string | null;
   requestId: string | null;
@@ -310,8 +323,8 @@ function purposeOf(dedupeKey: string | null): string | null {
   return colon > 0 ? dedupeKey.slice(0, colon) : null;
 }
 
-function deliveredFields(row: Pick<ClaimedDelivery, "id" | "dedupeKey" | "workspaceId" | "requestId" | "toAddress" | "subject" | "text">) {
-  return { deliveryId: row.id, dedupeKey: row.dedupeKey, workspaceId: row.workspaceId, requestId: row.requestId, toAddress: row.toAddress, subject: row.subject, text: row.text };
+function deliveredFields(row: Pick<ClaimedDelivery, "id" | "messageId" | "dedupeKey" | "workspaceId" | "requestId" | "toAddress" | "subject" | "text">) {
+  return { deliveryId: row.id, messageId: row.messageId, dedupeKey: row.dedupeKey, workspaceId: row.workspaceId, requestId: row.requestId, toAddress: row.toAddress, subject: row.subject, text: row.text };
 }
 
 async function reportDelivered(delivered: readonly DeliveredMail[], tx: Prisma.TransactionClient): Promise<void> {
@@ -346,12 +359,16 @@ async function claimNext(): Promise<ClaimedDelivery | null> {
       LIMIT 1
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, "workspaceId", "requestId", "dedupeKey", "toAddress", "replyTo", subject, text, html, "messageId", transport, attempts, "redactAfterSend"`;
+    RETURNING id, "workspaceId", "requestId", "dedupeKey", "toAddress", "replyTo", subject, text, html, "messageId", "inReplyTo", "references", transport, attempts, "redactAfterSend"`;
   return rows[0] ?? null;
 }
 
-/** Letters to public bodies: a second copy matters, so an expired claim waits for a person. */
-const LETTER_KEYS: Prisma.DeliveryWhereInput = { OR: [{ dedupeKey: { startsWith: "request:" } }, { dedupeKey: { startsWith: "chaser:" } }] };
+/**
+ * Letters to public bodies (and to the regulator), by their purpose: a second copy matters, so an
+ * expired claim waits for a person.
+ */
+export const LETTER_PURPOSES = ["request", "chaser", "clarification", "review", "complaint"] as const;
+const LETTER_KEYS: Prisma.DeliveryWhereInput = { OR: LETTER_PURPOSES.map((purpose) => ({ dedupeKey: { startsWith: `${purpose}:` } })) };
 
 /**
  * Claims left by a worker that died mid-send. A letter to a public body is never resent
@@ -420,7 +437,7 @@ export async function processOutbox(limit = 500, options: { concurrency?: number
 export async function confirmUnconfirmedSent(deliveryId: string, sentAt: Date, tx: Prisma.TransactionClient): Promise<boolean> {
   const changed = await tx.delivery.updateMany({ where: { id: deliveryId, state: "unconfirmed" }, data: { state: "sent", sentAt, lastError: null } });
   if (changed.count === 0) return false;
-  const row = await tx.delivery.findUniqueOrThrow({ where: { id: deliveryId }, select: { id: true, dedupeKey: true, workspaceId: true, requestId: true, toAddress: true, subject: true, text: true } });
+  const row = await tx.delivery.findUniqueOrThrow({ where: { id: deliveryId }, select: { id: true, messageId: true, dedupeKey: true, workspaceId: true, requestId: true, toAddress: true, subject: true, text: true } });
   await reportDelivered([{ ...deliveredFields(row), sentAt, ...splitFrom(env().MAIL_FROM) }], tx);
   return true;
 }

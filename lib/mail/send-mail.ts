@@ -11,6 +11,7 @@ export {
   CLAIM_LEASE_MINUTES,
   confirmUnconfirmedSent,
   deliver,
+  LETTER_PURPOSES,
   markExpiredClaimsUnconfirmed,
   OUTBOX_CONCURRENCY,
   processOutbox,

@@ -11,6 +11,9 @@ export interface OutgoingMail {
   html?: string | null;
   messageId: string;
   replyTo?: string | null;
+  inReplyTo?: string | null;
+  /** Space-separated Message-IDs, oldest first. */
+  references?: string | null;
 }
 
 export class PermanentMailError extends Error {}
@@ -70,6 +73,8 @@ export async function sendOverSmtp(mail: OutgoingMail): Promise<void> {
       html: mail.html ?? undefined,
       messageId: mail.messageId,
       replyTo: mail.replyTo ?? undefined,
+      inReplyTo: mail.inReplyTo ?? undefined,
+      references: mail.references ?? undefined,
     });
   } catch (error) {
     const code = (error as { responseCode?: number }).responseCode;

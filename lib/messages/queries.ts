@@ -40,7 +40,7 @@ export interface AttachmentDownload {
 export async function getAttachmentForDownload(actor: Actor, attachmentId: string): Promise<AttachmentDownload> {
   await requireRole(actor, "viewer");
   const attachment = await db.attachment.findFirst({
-    where: { id: attachmentId, workspaceId: actor.workspaceId, message: { workspaceId: actor.workspaceId, request: { deletedAt: null } } },
+    where: { id: attachmentId, workspaceId: actor.workspaceId, message: { workspaceId: actor.workspaceId, OR: [{ requestId: null }, { request: { deletedAt: null } }] } },
     select: { id: true, filename: true, contentType: true, size: true, sha256: true, data: true },
   });
   if (!attachment) throw new NotFoundError("That file is not in this workspace.");

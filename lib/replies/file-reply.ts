@@ -8,7 +8,10 @@ import { now } from "@/lib/time";
 import { classifyAttachment, cleanFilename, MAX_ATTACHMENT_BYTES, UNKNOWN_CONTENT_TYPE } from "@/lib/messages/attachment-types";
 import { MAX_BODY_TEXT_CHARS } from "@/lib/messages/schemas";
 import { sanitiseEmailHtml } from "@/lib/messages/sanitise-html";
+import { receiptDate } from "@/lib/deadlines/receipt-date";
+import { raiseArrivalAlert } from "@/lib/replies/alerts";
 import { matchReply, type MatchedBy } from "@/lib/replies/match";
+import { foiTokens, messageIdsIn } from "@/lib/replies/tokens";
 import { suggestEvent } from "@/lib/replies/suggest-event";
 import { readSuggestion, type Suggestion } from "@/lib/replies/suggestion";
 import type { IncomingReply } from "@/lib/replies/types";
@@ -52,7 +55,7 @@ function prepareAttachments(reply: IncomingReply): { files: PreparedFile[]; left
       continue;
     }
     if (a.data.length > MAX_ATTACHMENT_BYTES) {
-      leftOut.push(`“${filename}” (${Math.ceil(a.data.length / 1024 / 1024)} MB) was not kept: each file can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
+      leftOut.push(`“${filename}” (${(a.data.length / 1024 / 1024).toFixed(1)} MB) was not kept: each file can be at most ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB.`);
       continue;
     }
     // Kept whatever its type (as with an uploaded .eml): a type we do not recognise is stored as
@@ -63,6 +66,31 @@ function prepareAttachments(reply: IncomingReply): { files: PreparedFile[]; left
     files.push({ filename, contentType: kind.ok ? kind.contentType : UNKNOWN_CONTENT_TYPE, data, size: data.length, sha256: crypto.createHash("sha256").update(data).digest("hex") });
   }
   return { files, leftOut };
+}
+
+/** The letter of this workspace a delivery failure report is about, found by its Message-ID. */
+async function bouncedLetter(tx: Prisma.TransactionClient, workspaceId: string, reply: IncomingReply) {
+  const ids = messageIdsIn([reply.bounce?.originalMessageId, reply.inReplyTo, ...(reply.references ?? [])]);
+  const byId = ids.length
+    ? await tx.delivery.findFirst({
+        where: { workspaceId, messageId: { in: ids.map((id) => `<${id}>`) }, requestId: { not: null }, request: { deletedAt: null } },
+        select: { id: true, requestId: true },
+      })
+    : null;
+  // Some servers quote only the headers they like: this workspace's token in the returned
+  // subject and the address that refused it name the letter just as surely.
+  const tokens = foiTokens(reply.subject);
+  const recipient = reply.bounce?.recipient?.trim();
+  const byToken =
+    !byId && tokens.length === 1 && recipient
+      ? await tx.delivery.findFirst({
+          where: { workspaceId, toAddress: { equals: recipient, mode: "insensitive" }, request: { workspaceId, reference: tokens[0], deletedAt: null } },
+          orderBy: { createdAt: "desc" },
+          select: { id: true, requestId: true },
+        })
+      : null;
+  const delivery = byId ?? byToken;
+  return delivery?.requestId ? { deliveryId: delivery.id, requestId: delivery.requestId } : null;
 }
 
 /** A date the message can be filed under: its own, unless it is missing or in the future (a sender's clock). */
@@ -101,7 +129,10 @@ export async function fileReply(workspaceId: string, reply: IncomingReply): Prom
 
       let requestId: string | null = null;
       let matchedBy: MatchedBy | "source" | null = null;
-      if (reply.requestId) {
+      const bounced = reply.bounce ? await bouncedLetter(tx, workspaceId, reply) : null;
+      if (bounced) {
+        [requestId, matchedBy] = [bounced.requestId, "in_reply_to"];
+      } else if (reply.requestId) {
         const known = await tx.foiRequest.findFirst({ where: { id: reply.requestId, workspaceId, deletedAt: null }, select: { id: true } });
         if (!known) throw new NotFoundError("That request is not in this workspace.");
         [requestId, matchedBy] = [known.id, "source"];
@@ -147,6 +178,17 @@ export async function fileReply(workspaceId: string, reply: IncomingReply): Prom
           select: { id: true, requestId: true, suggestion: true },
         });
         return { messageId: first.id, requestId: first.requestId, created: false, suggestion: readSuggestion(first.suggestion) };
+      }
+      if (bounced) {
+        // Our letter did not arrive: the outbox row says so, with the server's reason, and a
+        // person sees it on the batch page ("Send again" once the address is fixed).
+        await tx.delivery.updateMany({
+          where: { id: bounced.deliveryId, state: { in: ["sent", "unconfirmed", "sending"] } },
+          data: { state: "failed", lastError: `Came back undelivered: ${(reply.bounce?.reason ?? "no reason given").slice(0, 900)}` },
+        });
+        if (requestId) await raiseArrivalAlert(tx, { workspaceId, requestId, kind: "letter_bounced", on: receiptDate(sentAt) });
+      } else if (requestId && !reply.autoSubmitted) {
+        await raiseArrivalAlert(tx, { workspaceId, requestId, kind: "reply_received", on: receiptDate(sentAt) });
       }
       if (files.length) {
         await tx.attachment.createMany({

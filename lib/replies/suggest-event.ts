@@ -131,7 +131,7 @@ type Rule = { test: RegExp; not?: RegExp };
 
 const ACK: Rule[] = [
   { test: /\backnowledge (receipt|your (request|email))|\backnowledg(e)?ment\b/i },
-  { test: /\b(we|i) (have|has) (now )?(received|logged|registered) your (request|email|foi|freedom of information)/i },
+  { test: /\b(we|i) (have|has) (now )?(received|logged|registered) (both of |all of |each of )?your (requests?|emails?|letters?|foi|freedom of information)/i },
   { test: /\b(your request|it) (has been|was|is being) (received|logged|registered|passed to|allocated)/i },
   { test: /\byou (should|will|can expect to) (receive|get|have) (a|our|the) (response|reply|answer)/i },
   { test: /\b(we|the trust) (aim|will aim|intend|endeavour|will endeavour|will try) to (respond|reply|provide)/i },

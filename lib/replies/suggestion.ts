@@ -27,3 +27,31 @@ export function readSuggestion(value: unknown): Suggestion | null {
   const parsed = suggestionSchema.safeParse(value);
   return parsed.success ? parsed.data : null;
 }
+
+const KIND_WORDS: Partial<Record<Suggestion["kind"], string>> = {
+  acknowledged: "an acknowledgement",
+  clarification_requested: "a request for clarification",
+  fees_notice: "a fees notice",
+  extension: "an extension",
+  response_successful: "the answer, in full",
+  response_partial: "a partial answer",
+  response_refused: "a refusal",
+  response_not_held: "information not held",
+  internal_review_answered: "the internal review's answer",
+};
+
+const RESULT_WORDS: Record<NonNullable<Suggestion["result"]>, string> = {
+  successful: "information released in full",
+  partially_successful: "some information released",
+  refused: "refusal upheld",
+  not_held: "information not held",
+};
+
+/** "extension to Friday 20 September 2024, citing s43": what the card says after "Looks like:". */
+export function describeSuggestion(s: Suggestion, formatDate: (iso: string) => string): string {
+  let words = KIND_WORDS[s.kind] ?? s.kind.replace(/_/g, " ");
+  if (s.kind === "extension") words = s.newDueOn ? `an extension to ${formatDate(s.newDueOn)}` : "an extension (no new date found)";
+  if (s.result) words += ` (${RESULT_WORDS[s.result]})`;
+  if (s.exemptions?.length) words += `, citing ${s.exemptions.join(", ")}`;
+  return words;
+}

@@ -35,7 +35,12 @@ export function requestColumns(data: CreateRequestInput) {
 }
 
 /** Logs a request to a body in the directory: a draft, or sent (with its clock) if a date is given. */
-export async function createRequest(actor: Actor, input: unknown): Promise<RequestWriteResult> {
+export async function createRequest(
+  actor: Actor,
+  input: unknown,
+  /** What must commit with the new request (a reply filed on it: lib/replies/assign.ts). */
+  inTransaction?: (tx: Prisma.TransactionClient, requestId: string) => Promise<void>,
+): Promise<RequestWriteResult> {
   await requireRole(actor, "editor");
   const parsed = createRequestSchema.safeParse(input);
   if (!parsed.success) return { ok: false, fieldErrors: parsed.error.flatten().fieldErrors as Record<string, string[]> };
@@ -56,6 +61,7 @@ export async function createRequest(actor: Actor, input: unknown): Promise<Reque
       { workspaceId: actor.workspaceId, userId: actor.userId, action: "request.create", entity: "FoiRequest", entityId: request.id, data: { sent: sentAt ? receiptDate(sentAt) : null } },
       tx,
     );
+    await inTransaction?.(tx, request.id);
     return request.id;
   });
   return { ok: true, requestId };

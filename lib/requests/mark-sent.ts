@@ -15,6 +15,8 @@ export interface SentMessage {
   toAddress: string | null;
   fromName?: string | null;
   fromAddress?: string | null;
+  /** The email's Message-ID (angle brackets optional): kept so a reply naming it finds the request. */
+  messageId?: string | null;
 }
 
 export interface SentLetter {
@@ -29,6 +31,12 @@ export interface SentLetter {
 type Tx = Prisma.TransactionClient;
 
 const iso = (d: Date) => d.toISOString();
+
+/** A Message-ID as Message.sourceKey keeps it: without its angle brackets. */
+export function sourceKeyOf(messageId: string | null | undefined): string | null {
+  const bare = messageId?.trim().replace(/^<|>$/g, "");
+  return bare ? bare : null;
+}
 
 // What a `sent` entry does to a draft, from the timeline's own rule.
 const sentStep = applyEvent("draft", { kind: "sent", at: "" });
@@ -54,8 +62,8 @@ async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent
         ${letters.map(() => newRowId("e"))}::text[], ${letters.map((l) => (l.message ? newRowId("m") : null))}::text[], ${col((l) => l.workspaceId)}::text[],
         ${col((l) => l.requestId)}::text[], ${col((l) => iso(l.sentAt))}::text[], ${col(note)}::text[], ${col((l) => l.createdById ?? null)}::text[],
         ${col((l) => l.message?.fromName ?? null)}::text[], ${col((l) => l.message?.fromAddress ?? null)}::text[], ${col((l) => l.message?.toAddress ?? null)}::text[],
-        ${col((l) => l.message?.subject ?? null)}::text[], ${col((l) => l.message?.text ?? null)}::text[]
-      ) WITH ORDINALITY AS v(event_id, message_id, workspace_id, request_id, sent_at, note, created_by, from_name, from_address, to_address, subject, body, ord)
+        ${col((l) => l.message?.subject ?? null)}::text[], ${col((l) => l.message?.text ?? null)}::text[], ${col((l) => sourceKeyOf(l.message?.messageId))}::text[]
+      ) WITH ORDINALITY AS v(event_id, message_id, workspace_id, request_id, sent_at, note, created_by, from_name, from_address, to_address, subject, body, source_key, ord)
     ),
     r AS (
       UPDATE "FoiRequest" AS r SET status = ${SENT_STATUS}::"RequestStatus", "sentAt" = v.sent_at::timestamptz AT TIME ZONE 'UTC', "updatedAt" = now() AT TIME ZONE 'UTC'
@@ -68,8 +76,8 @@ async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent
       (SELECT DISTINCT ON (v.request_id) v.* FROM v JOIN r ON r.id = v.request_id ORDER BY v.request_id, v.ord)
     ),
     m AS (
-      INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText")
-      SELECT message_id, workspace_id, request_id, 'outgoing'::"MessageDirection", from_name, from_address, to_address, subject, sent_at::timestamptz AT TIME ZONE 'UTC', body
+      INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText", "sourceKey")
+      SELECT message_id, workspace_id, request_id, 'outgoing'::"MessageDirection", from_name, from_address, to_address, subject, sent_at::timestamptz AT TIME ZONE 'UTC', body, source_key
       FROM f WHERE message_id IS NOT NULL
     ),
     e AS (

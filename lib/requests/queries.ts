@@ -92,6 +92,7 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
   if (filters.batch) where.batchId = filters.batch;
   // Overdue narrows whatever status was chosen (a chosen status that has no clock finds nothing).
   if (filters.overdue) where.AND = [{ status: { in: CLOCK_RUNNING } }, { dueOn: { lt: today } }];
+  if (filters.replies) where.messages = { some: { review: "pending", direction: "incoming" } };
   const orderBy: Prisma.FoiRequestOrderByWithRelationInput[] =
     filters.sort === "created"
       ? [{ createdAt: "desc" }]
@@ -103,7 +104,17 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
       orderBy,
       skip: (filters.page - 1) * LIST_LIMIT,
       take: LIST_LIMIT,
-      select: { id: true, title: true, status: true, law: true, dueOn: true, sentAt: true, authorityRef: true, body: { select: { id: true, name: true } } },
+      select: {
+        id: true,
+        title: true,
+        status: true,
+        law: true,
+        dueOn: true,
+        sentAt: true,
+        authorityRef: true,
+        body: { select: { id: true, name: true } },
+        _count: { select: { messages: { where: { review: "pending", direction: "incoming" } } } },
+      },
     }),
     // Only bodies that have requests, for the filter's choices.
     db.publicBody.findMany({

@@ -103,7 +103,25 @@ export const requestFiltersSchema = z.object({
   body: z.preprocess(blankToUndefined, z.string().max(100).optional()),
   batch: z.preprocess(blankToUndefined, z.string().max(100).optional()),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
+  /** Only requests with a reply whose meaning nobody has confirmed yet. */
+  replies: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   sort: z.enum(["due", "-due", "created"]).catch("due").default("due"),
   page: pageNumberSchema,
 });
 export type RequestFilters = z.infer<typeof requestFiltersSchema>;
+
+/** Letters the request page can email: the drafted escalations, and an answer to a clarification request. */
+export const EMAIL_LETTER_KINDS = ["chaser", "internal_review", "ico_complaint", "clarification"] as const;
+export type EmailLetterKind = (typeof EMAIL_LETTER_KINDS)[number];
+
+/** Emailing one of those letters from the request page, as edited by the person. */
+export const emailLetterSchema = z.object({
+  requestId: z.string().min(1),
+  kind: z.enum(EMAIL_LETTER_KINDS, { message: "Choose which letter to send." }),
+  text: z.string().trim().min(1, "Write the letter before sending it.").max(100_000, "The letter is too long (100,000 characters at most)."),
+  // Only the complaint goes elsewhere than the body: to the regulator's address the person gives.
+  to: z.preprocess(blankToUndefined, z.string().trim().email("Enter an email address like casework@example.org.").max(320).optional()),
+  // Rendered once into the form: a double submit (or a retry after a lost answer) queues nothing new.
+  sendKey: z.string().uuid("Reload the page and send again."),
+});
+export type EmailLetterInput = z.infer<typeof emailLetterSchema>;

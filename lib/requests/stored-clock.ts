@@ -1,7 +1,7 @@
 // The one mapping from a request's timeline, as stored, to its clock and to the clock dates
 // stored on the request (which the dashboard, the alert sweep and the calendar feed index on).
 // Pure: the calendar is passed in. Every writer of those columns goes through storedClockColumns.
-import { computeClock, type Clock, type ClockEvent, type Convention, type WorkingDayCalendar } from "@/lib/deadlines";
+import { addWorkingDays, computeClock, OWN_DEADLINE_WARNING_WORKING_DAYS, type Clock, type ClockEvent, type Convention, type WorkingDayCalendar } from "@/lib/deadlines";
 import type { EventKind, Law, ReceiptConvention } from "@/lib/generated/prisma";
 
 /** A timeline entry as read from the database. */
@@ -16,6 +16,16 @@ export interface StoredEvent {
   /** A clarification request not reasonably required (FOIA s1(3)): it stops nothing. */
   notReasonablyRequired: boolean;
 }
+
+/** The columns a StoredEvent needs, for every query that feeds the clock. */
+export const STORED_EVENT_SELECT = {
+  kind: true,
+  occurredAt: true,
+  newDueOn: true,
+  exemptions: true,
+  approximate: true,
+  notReasonablyRequired: true,
+} as const;
 
 /** The workspace's receipt-convention setting, in the clock's words. */
 export function clockConvention(convention: ReceiptConvention): Convention {
@@ -57,6 +67,10 @@ export interface StoredClockColumns {
   waitingSince: string | null;
   answeredOn: string | null;
   answerApproximate: boolean;
+  ownDeadlineOn: string | null;
+  ownDeadlineKind: string | null;
+  ownDeadlineWarnOn: string | null;
+  complianceDueOn: string | null;
   clockProjected: boolean;
 }
 
@@ -65,6 +79,16 @@ export function storedClockColumns(source: ClockSource): StoredClockColumns {
   const clock = clockFromTimeline(source);
   // Only an open review has dates to chase; an answered or withdrawn one keeps none.
   const openReview = clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
+  const own = clock.ownDeadlines.find((d) => d.whose === "campaign") ?? null;
+  const compliance = clock.ownDeadlines.find((d) => d.kind === "decision_compliance") ?? null;
+  let warnOn: string | null = null;
+  if (own) {
+    try {
+      warnOn = addWorkingDays(source.calendar, own.due, -OWN_DEADLINE_WARNING_WORKING_DAYS);
+    } catch {
+      // Outside the calendar's years: no warning day, the deadline itself still shows.
+    }
+  }
   return {
     receivedOn: clock.received,
     // A valid extension only (never before the statutory date, never beyond 20 further working days).
@@ -76,6 +100,10 @@ export function storedClockColumns(source: ClockSource): StoredClockColumns {
     waitingSince: clock.waitingFor ? (clock.pauses.findLast((p) => p.to === null)?.from ?? null) : null,
     answeredOn: clock.answeredOn,
     answerApproximate: clock.answerApproximate,
+    ownDeadlineOn: own?.due ?? null,
+    ownDeadlineKind: own?.kind ?? null,
+    ownDeadlineWarnOn: warnOn,
+    complianceDueOn: compliance?.due ?? null,
     clockProjected: clock.projected,
   };
 }

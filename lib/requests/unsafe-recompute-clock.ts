@@ -52,13 +52,16 @@ export async function unsafeRecomputeClocks(client: Client, requestIds: readonly
     UPDATE "FoiRequest" AS r SET
       "receivedOn" = v.received_on, "dueOn" = v.due_on, "veryOverdueOn" = v.very_overdue_on, "reviewDueOn" = v.review_due_on,
       "reviewRequestedOn" = v.review_requested_on, "reviewVeryOverdueOn" = v.review_very_overdue_on, "waitingSince" = v.waiting_since,
-      "answeredOn" = v.answered_on, "answerApproximate" = v.answer_approximate, "clockProjected" = v.projected, "updatedAt" = now() AT TIME ZONE 'UTC'
+      "answeredOn" = v.answered_on, "answerApproximate" = v.answer_approximate, "ownDeadlineOn" = v.own_on, "ownDeadlineKind" = v.own_kind,
+      "ownDeadlineWarnOn" = v.own_warn_on, "complianceDueOn" = v.compliance_on, "clockProjected" = v.projected, "updatedAt" = now() AT TIME ZONE 'UTC'
     FROM unnest(
       ${col((r) => r.id)}::text[], ${col((r) => r.receivedOn)}::date[], ${col((r) => r.dueOn)}::date[], ${col((r) => r.veryOverdueOn)}::date[],
       ${col((r) => r.reviewDueOn)}::date[], ${col((r) => r.reviewRequestedOn)}::date[], ${col((r) => r.reviewVeryOverdueOn)}::date[],
       ${col((r) => r.waitingSince)}::date[], ${col((r) => r.answeredOn)}::date[], ${rows.map((r) => r.answerApproximate)}::boolean[],
+      ${col((r) => r.ownDeadlineOn)}::date[], ${col((r) => r.ownDeadlineKind)}::text[], ${col((r) => r.ownDeadlineWarnOn)}::date[], ${col((r) => r.complianceDueOn)}::date[],
       ${rows.map((r) => r.clockProjected)}::boolean[]
-    ) AS v(id, received_on, due_on, very_overdue_on, review_due_on, review_requested_on, review_very_overdue_on, waiting_since, answered_on, answer_approximate, projected)
+    ) AS v(id, received_on, due_on, very_overdue_on, review_due_on, review_requested_on, review_very_overdue_on, waiting_since, answered_on, answer_approximate,
+      own_on, own_kind, own_warn_on, compliance_on, projected)
     WHERE r.id = v.id`;
   return new Set(rows.map((r) => r.id));
 }

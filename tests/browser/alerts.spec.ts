@@ -107,7 +107,7 @@ test("overdue requests raise notifications: the header counts them, the list say
     await expect(item.getByRole("link", { name: r.title })).toHaveAttribute("href", `/requests/${r.id}`);
     await expect(item).toContainText("Response was due: Monday 6 September 2021");
     await expect(item).toContainText("Overdue by 1 working day");
-    await expect(item).toContainText("What to do next: Late: send a chaser, or ask for an internal review.");
+    await expect(item).toContainText("What to do next: Late: send a chaser. Once you have chased it, you can complain to the ICO, or ask for an internal review.");
     await expect(item).toContainText(`Alerted ${SWEEP_DAY_UK}`);
   }
   await readmeScreenshot(page, "notifications");

@@ -235,3 +235,27 @@ test("a batch from ticked trusts: merge-field errors, one letter edited, WhatDoT
     if (ownBatchId) await removeBatchAndAddresses(ownBatchId);
   }
 });
+
+test("succession (Solent taken over by Hampshire and Isle of Wight Healthcare, 1 October 2024): the draft batch offers one request to the successor covering both", async ({ page }) => {
+  let ownBatchId = "";
+  try {
+    await page.goto("/requests");
+    await page.getByRole("link", { name: "Funding for Band 7 LXP KUF roles in England" }).first().click();
+    await page.getByRole("button", { name: "Follow up the 31 that did not apply" }).click();
+    await expect(page.getByText("Draft batch created.")).toBeVisible();
+    ownBatchId = new URL(page.url()).pathname.split("/").pop()!;
+    const checking = page.getByRole("region", { name: "Worth checking before you send" });
+    await expect(checking.getByTestId("succession-offer")).toContainText("Solent NHS Trust merged into Hampshire and Isle of Wight Healthcare NHS Foundation Trust, which is also in this batch");
+    // Livewell Southwest CIC is outside FOIA (s3(1)): said before sending.
+    await expect(checking).toContainText("Livewell Southwest CIC is not a public authority under the Freedom of Information Act");
+    await checking.getByRole("button", { name: "Send one request to Hampshire and Isle of Wight Healthcare NHS Foundation Trust covering Solent NHS Trust" }).click();
+    await expect(page.getByText("Combined: one request now covers 2 trusts.")).toBeVisible();
+    await expect(page.getByRole("table", { name: /recipients/ }).getByRole("row")).toHaveCount(31);
+    await expect(page.getByTestId("succession-offer")).toHaveCount(0);
+    await page.getByRole("link", { name: "Preview or edit the letter to Hampshire and Isle of Wight Healthcare NHS Foundation Trust" }).click();
+    await expect(page.getByTestId("letter-text")).toContainText("This request also covers Solent NHS Trust, whose services your trust took over on Tuesday 1 October 2024");
+    await expectNoDuplicateIds(page);
+  } finally {
+    if (ownBatchId) await removeBatchAndAddresses(ownBatchId);
+  }
+});

@@ -25,7 +25,8 @@ test("a logged request goes overdue, is refused, and goes to internal review, wi
   // Received Monday 2 August 2021: due Tuesday 31 August; on Monday 6 September, 4 working days late.
   await expect(page.getByRole("heading", { level: 1, name: "Band 7 Lived Experience posts at Oxleas" })).toBeVisible();
   await expect(page.getByText("Overdue by 4 working days (was due Tuesday 31 August 2021)")).toBeVisible();
-  await expect(page.getByText("Late: send a chaser or ask for an internal review.")).toBeVisible();
+  // The ICO takes a complaint about a request never answered once the body was chased (ICO FOI and EIR complaints guidance).
+  await expect(page.getByText(/^Late: send a chaser\. The ICO takes a complaint about a request with no answer once you have chased it/)).toBeVisible();
   const letters = page.getByRole("region", { name: /ready to send/ });
   await expect(letters.getByRole("heading", { name: "Chaser: the response is overdue" })).toBeVisible();
   await expect(letters.getByRole("textbox").first()).toHaveValue(/Tuesday 31 August 2021[\s\S]*4 working days/);

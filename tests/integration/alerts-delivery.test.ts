@@ -78,7 +78,7 @@ describe("the email digest", () => {
     await updateAlertSettings(c.editor.userId, {
       digestTime: "08:00",
       dueSoonDays: 3,
-      preferences: { due_soon: "app", due_today: "app", overdue: "app", very_overdue: "app", review_overdue: "app", review_very_overdue: "app", clarification_waiting: "app", fee_waiting: "app" },
+      preferences: { due_soon: "app", due_today: "app", overdue: "app", very_overdue: "app", review_overdue: "app", review_very_overdue: "app", clarification_waiting: "app", fee_waiting: "app", reply_received: "app", letter_bounced: "app", own_deadline_soon: "app", compliance_missed: "app" },
     });
     await db.alertSettings.create({ data: { userId: c.viewer.userId, digestTime: "18:00" } });
     setToday("2021-08-17");
@@ -114,7 +114,8 @@ describe("the email digest", () => {
     expect(second.text).not.toContain("Due today");
     expect(second.text.indexOf("Overdue (3)")).toBeGreaterThan(0);
     expect(second.text).toContain("Raised late: this alert was due on Thursday 16 September 2021");
-    expect(second.text).toContain("Late: send a chaser, or ask for an internal review.");
+    // FOIA requests: the ICO takes a complaint about no response once the body was chased.
+    expect(second.text).toContain("Late: send a chaser. Once you have chased it, you can complain to the ICO, or ask for an internal review.");
     expect(second.text).toContain("Was due Wednesday 15 September 2021 (Overdue by 2 working days)");
 
     // The unsubscribe link works without signing in, once applied (by POST, on the page).
@@ -135,7 +136,7 @@ describe("the email digest", () => {
     const c = await alertCampaign();
     watched = [c.owner.email, c.editor.email];
     const prefs = (overdue: "app" | "email") =>
-      ({ digestTime: "08:00", dueSoonDays: 3, preferences: { due_soon: "email", due_today: "email", overdue, very_overdue: "email", review_overdue: "email", review_very_overdue: "email", clarification_waiting: "email", fee_waiting: "email" } }) as const;
+      ({ digestTime: "08:00", dueSoonDays: 3, preferences: { due_soon: "email", due_today: "email", overdue, very_overdue: "email", review_overdue: "email", review_very_overdue: "email", clarification_waiting: "email", fee_waiting: "email", reply_received: "email", letter_bounced: "email", own_deadline_soon: "email", compliance_missed: "email" } }) as const;
     await updateAlertSettings(c.owner.userId, prefs("app"));
     setToday("2021-08-17");
     await sendTo(c.editor, c.trusts[0]!.id, "2021-08-17");
@@ -206,7 +207,7 @@ describe("the email digest", () => {
 
   it("settings refuse bad input next to the field and save nothing half-way", async () => {
     const c = await alertCampaign();
-    const good = { digestTime: "07:30", dueSoonDays: 5, preferences: Object.fromEntries(["due_soon", "due_today", "overdue", "very_overdue", "review_overdue", "review_very_overdue", "clarification_waiting", "fee_waiting"].map((k) => [k, "email"])) };
+    const good = { digestTime: "07:30", dueSoonDays: 5, preferences: Object.fromEntries(["due_soon", "due_today", "overdue", "very_overdue", "review_overdue", "review_very_overdue", "clarification_waiting", "fee_waiting", "reply_received", "letter_bounced", "own_deadline_soon", "compliance_missed"].map((k) => [k, "email"])) };
     for (const [input, field] of [
       [{ ...good, digestTime: "24:00" }, "digestTime"],
       [{ ...good, digestTime: "" }, "digestTime"],
@@ -277,6 +278,9 @@ describe("the calendar feed", () => {
         [`${one}-due@foi-tracker`, "2021-09-29"],
         // 20 working days after Friday 10 September 2021.
         [`${three}-review@foi-tracker`, "2021-10-08"],
+        // s45 Code para 5.3: the campaign's own deadline to ask for a review of the answer of
+        // Friday 10 September, 40 working days later: Sep 13-17 (5), 20-Oct 1 (15), Oct 4-29 (35), Nov 1-5 (40).
+        [`${two}-own@foi-tracker`, "2021-11-05"],
       ].sort(),
     );
     expect(after.find((e) => e.uid.startsWith(one!))!.sequence).toBeGreaterThanOrEqual(withTitle.sequence);

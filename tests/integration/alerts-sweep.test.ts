@@ -86,7 +86,10 @@ describe("a whole batch's life, day by day", () => {
       `2021-10-14 very_overdue ${cycle1} ${clar}`,
     );
     expected.push(`2021-08-25 fee_waiting 2021-08-24 ${fee}`);
-    // answered1, answered2, withdrawn and deleted closed before any alert day: nothing.
+    // Answered Wednesday 1 September: the campaign may ask for a review for 40 working days
+    // (s45 Code para 5.3): Sep 2-3 (2), 6-24 (17), 27-Oct 22 (37), 25-27 (40); warned 5 working days before.
+    expected.push(`2021-10-20 own_deadline_soon 2021-10-27 ${answered1}`, `2021-10-20 own_deadline_soon 2021-10-27 ${answered2}`);
+    // withdrawn and deleted closed before any alert day: nothing.
     expect(await alertLines(c.ws.id)).toEqual(expected.sort());
 
     // Everyone in the workspace got each alert once.
@@ -273,6 +276,32 @@ describe("internal reviews", () => {
       `2021-10-09 review_overdue 2021-09-10 ${id}`,
       `2021-11-06 review_very_overdue 2021-09-10 ${id}`,
     ]);
+  });
+});
+
+describe("the campaign's own deadlines", () => {
+  it("s45 Code para 5.3: 'Your deadline soon' 5 working days before the review deadline; FOIA s57 appeal and s54 steps: alerted, the missed steps the day after", { timeout: 60_000 }, async () => {
+    const c = await alertCampaign();
+    setToday("2021-08-17");
+    const answered = await sendTo(c.editor, c.trusts[0]!.id, "2021-08-17");
+    const decided = await sendTo(c.editor, c.trusts[1]!.id, "2021-08-17");
+    setToday("2021-10-01");
+    // Refused Wed 8 Sep: ask for a review within 40 working days: Sep 9-10 (2), 13-17 (7), 20-24 (12),
+    // 27-Oct 1 (17), Oct 4-8 (22), 11-15 (27), 18-22 (32), 25-29 (37), Nov 1-3 (40): Wed 3 Nov;
+    // 5 working days before: Nov 2, 1, Oct 29, 28, 27.
+    await record(c.editor, answered, "response_refused", "2021-09-08", { exemptions: "s43" });
+    // Decision notice of Fri 1 Oct: appeal by Fri 29 Oct (28 days; 5 wd before: Oct 22); steps by Fri 29 Oct.
+    await record(c.editor, decided, "response_refused", "2021-09-08", { exemptions: "s43" });
+    await record(c.editor, decided, "ico_complaint", "2021-09-10");
+    await record(c.editor, decided, "ico_decision", "2021-10-01", { result: "successful", newDueDate: "2021-10-29" });
+    await live(dayRange("2021-10-20", "2021-11-05"));
+    expect(await alertLines(c.ws.id)).toEqual(
+      [
+        `2021-10-22 own_deadline_soon 2021-10-29 ${decided}`,
+        `2021-10-27 own_deadline_soon 2021-11-03 ${answered}`,
+        `2021-10-30 compliance_missed 2021-10-29 ${decided}`,
+      ].sort(),
+    );
   });
 });
 

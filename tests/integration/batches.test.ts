@@ -62,12 +62,13 @@ describe("starting and editing a batch", () => {
     expect(batch.state).toBe("draft");
     expect(batch.progress).toMatchObject({ total: 31, drafted: 31 });
     expect(batch.recipients.map((r) => r.bodyName).sort()).toEqual(notApplied.map((b) => b.name).sort());
-    expect(batch.template).toMatch(/why the trust did not apply/i);
-    expect(batch.template).toMatch(/Lived Experience Professionals .* involved in that decision/);
+    expect(batch.template).toMatch(/Knowledge and Understanding Framework \(KUF\)/);
+    expect(batch.template).toMatch(/Lived Experience Professionals .* involved in, that decision/);
     expect(batch.template).toMatch(/Band 7 or above/);
     expect(batch.problems).toEqual([]);
-    // Solent merged in 2024: not blocking, but said before sending.
+    // Livewell Southwest CIC is outside FOIA (s3(1)); Solent merged in 2024: not blocking, but said before sending.
     expect(batch.warnings.map((w) => w.message)).toEqual([
+      "Livewell Southwest CIC is not a public authority under the Freedom of Information Act, so the Act does not oblige it to answer. Edit its letter to ask for a voluntary answer; information it holds for an NHS commissioner can be asked of the commissioner (section 3(2)(b)).",
       "Solent NHS Trust merged into Hampshire and Isle of Wight Healthcare NHS Foundation Trust on Tuesday 1 October 2024: Hampshire and Isle of Wight Healthcare NHS Foundation Trust now holds its records. Consider writing to it instead.",
     ]);
     expect(batch.canEdit).toBe(true);

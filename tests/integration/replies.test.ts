@@ -1,10 +1,13 @@
 import crypto from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/auth/errors";
+import { ConflictError, ForbiddenError, InvalidError, NotFoundError } from "@/lib/auth/errors";
 import { createRequest } from "@/lib/requests/create-request";
 import { fileReply } from "@/lib/replies/file-reply";
 import { confirmSuggestion, dismissSuggestion } from "@/lib/replies/confirm";
+import { assignReply, discardReply, startRequestFromReply } from "@/lib/replies/assign";
+import { countUnmatched, listUnmatched } from "@/lib/replies/queries";
+import { listRequests } from "@/lib/requests/queries";
 import type { IncomingReply } from "@/lib/replies/types";
 import { makeMember, makeWorkspace } from "../support/factories";
 
@@ -129,7 +132,7 @@ describe("filing a reply", () => {
     const filed = await fileReply(c.ws.id, reply({ attachments: [{ filename: "huge.pdf", contentType: "application/pdf", data: big }] }));
     const stored = await db.message.findUniqueOrThrow({ where: { id: filed.messageId }, select: { bodyText: true, _count: { select: { attachments: true } } } });
     expect(stored._count.attachments).toBe(0);
-    expect(stored.bodyText).toContain("“huge.pdf” (26 MB) was not kept");
+    expect(stored.bodyText).toContain("“huge.pdf” (26.0 MB) was not kept");
   });
 });
 
@@ -169,5 +172,60 @@ describe("confirming what a reply means", () => {
     expect((await db.message.findUniqueOrThrow({ where: { id: filed.messageId } })).review).toBe("dismissed");
     expect((await clockOf(c.requestId)).events).toBe(1);
     await expect(confirmSuggestion(c.editor, filed.messageId, {})).rejects.toBeInstanceOf(ConflictError);
+  });
+});
+
+describe("the Unmatched inbox", () => {
+  it("suggests the likely requests, and a person files the message on one: its suggestion and alert follow", async () => {
+    const c = await campaign();
+    const second = await sentRequest(c.editor, c.body.id);
+    const filed = await fileReply(c.ws.id, reply({ fromAddress: "jane@oxleas.example.nhs.uk", text: "The Trust does not hold the information you have requested." }));
+    expect(filed.requestId).toBeNull();
+    const inbox = await listUnmatched(c.viewer);
+    const shown = inbox.messages.find((m) => m.id === filed.messageId)!;
+    expect(shown.likely.map((r) => r.id).sort()).toEqual([c.requestId, second.requestId].sort());
+    expect(shown.why).toMatch(/more than one open request/);
+    await expect(assignReply(c.viewer, { messageId: filed.messageId, requestId: second.requestId })).rejects.toBeInstanceOf(ForbiddenError);
+    const stranger = await campaign();
+    await expect(assignReply(stranger.editor, { messageId: filed.messageId, requestId: stranger.requestId })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(assignReply(c.editor, { messageId: filed.messageId, requestId: stranger.requestId })).rejects.toBeInstanceOf(InvalidError);
+    await assignReply(c.editor, { messageId: filed.messageId, requestId: second.requestId });
+    const stored = await db.message.findUniqueOrThrow({ where: { id: filed.messageId } });
+    expect(stored).toMatchObject({ requestId: second.requestId, matchedBy: "person", review: "pending", suggestion: { kind: "response_not_held" } });
+    expect((await listUnmatched(c.viewer)).messages.some((m) => m.id === filed.messageId)).toBe(false);
+    await expect(assignReply(c.editor, { messageId: filed.messageId, requestId: c.requestId })).rejects.toBeInstanceOf(ConflictError);
+    const listed = await listRequests(c.viewer, { replies: "1" });
+    expect(listed.rows.map((r) => r.id)).toEqual([second.requestId]);
+  });
+
+  it("starts a new request for a message and files it there, or saves nothing", async () => {
+    const c = await campaign();
+    const filed = await fileReply(c.ws.id, reply({ subject: "Your FOI about agency staff" }));
+    const refused = await startRequestFromReply(c.editor, filed.messageId, { messageId: filed.messageId, bodyId: "", title: "Agency staff", letter: "x", law: "foia", channel: "email" });
+    expect(refused.ok).toBe(false);
+    expect((await db.message.findUniqueOrThrow({ where: { id: filed.messageId } })).requestId).toBeNull();
+    const created = await startRequestFromReply(c.editor, filed.messageId, { bodyId: c.body.id, title: "Agency staff", letter: "Sent outside", law: "foia", channel: "email", sentDate: "2021-08-10" });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    expect((await db.message.findUniqueOrThrow({ where: { id: filed.messageId } })).requestId).toBe(created.requestId);
+  });
+
+  it("discards a message for good: it leaves the inbox and filing it again brings nothing back", async () => {
+    const c = await campaign();
+    const spam = reply({ subject: "You have won" });
+    const filed = await fileReply(c.ws.id, spam);
+    await discardReply(c.editor, filed.messageId);
+    expect(await countUnmatched(c.viewer)).toBe(0);
+    expect((await fileReply(c.ws.id, spam)).created).toBe(false);
+    expect(await countUnmatched(c.viewer)).toBe(0);
+  });
+});
+
+describe("knowing when something arrives", () => {
+  it("raises one 'reply received' alert per request and day, with a notification for each member", async () => {
+    const c = await campaign();
+    await fileReply(c.ws.id, reply({ inReplyTo: `<${c.letterMessageId}>` }));
+    await fileReply(c.ws.id, reply({ inReplyTo: `<${c.letterMessageId}>` }));
+    const alerts = await db.alert.findMany({ where: { requestId: c.requestId, kind: "reply_received" }, select: { cycle: true, _count: { select: { notifications: true } } } });
+    expect(alerts).toEqual([{ cycle: new Date("2021-08-27T00:00:00Z"), _count: { notifications: 2 } }]);
   });
 });

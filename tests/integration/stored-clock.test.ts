@@ -7,7 +7,7 @@ import { addDays, formatISO, parseISO } from "date-fns";
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { computeClock } from "@/lib/deadlines";
+import { addWorkingDays, computeClock } from "@/lib/deadlines";
 import { ForbiddenError, NotFoundError } from "@/lib/auth/errors";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { processOutbox } from "@/lib/mail/send-mail";
@@ -50,6 +50,8 @@ async function expectedColumns(request: {
   );
   const review = clock.review && !clock.review.answered && !clock.review.withdrawn ? clock.review : null;
   const openPause = clock.waitingFor ? clock.pauses.findLast((p) => p.to === null) : undefined;
+  const own = clock.ownDeadlines.find((d) => d.whose === "campaign");
+  const calendar = await calendarFor(request.law);
   return {
     receivedOn: clock.received,
     dueOn: clock.extendedDue ?? clock.due,
@@ -60,6 +62,10 @@ async function expectedColumns(request: {
     waitingSince: openPause?.from ?? null,
     answeredOn: clock.answeredOn,
     answerApproximate: clock.answerApproximate,
+    ownDeadlineOn: own?.due ?? null,
+    ownDeadlineKind: own?.kind ?? null,
+    ownDeadlineWarnOn: own ? addWorkingDays(calendar, own.due, -5) : null,
+    complianceDueOn: clock.ownDeadlines.find((d) => d.kind === "decision_compliance")?.due ?? null,
     clockProjected: clock.projected,
   };
 }
@@ -80,6 +86,10 @@ async function checkEveryRequest(workspaceId: string, after: string): Promise<vo
       waitingSince: true,
       answeredOn: true,
       answerApproximate: true,
+      ownDeadlineOn: true,
+      ownDeadlineKind: true,
+      ownDeadlineWarnOn: true,
+      complianceDueOn: true,
       clockProjected: true,
       workspace: { select: { receiptConvention: true } },
       events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { kind: true, occurredAt: true, newDueOn: true, exemptions: true, approximate: true, notReasonablyRequired: true } },
@@ -96,6 +106,10 @@ async function checkEveryRequest(workspaceId: string, after: string): Promise<vo
       waitingSince: dbDate(r.waitingSince),
       answeredOn: dbDate(r.answeredOn),
       answerApproximate: r.answerApproximate,
+      ownDeadlineOn: dbDate(r.ownDeadlineOn),
+      ownDeadlineKind: r.ownDeadlineKind,
+      ownDeadlineWarnOn: dbDate(r.ownDeadlineWarnOn),
+      complianceDueOn: dbDate(r.complianceDueOn),
       clockProjected: r.clockProjected,
     };
     const expected = await expectedColumns({ law: r.law, convention: r.workspace.receiptConvention, events: r.events });

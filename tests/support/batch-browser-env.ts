@@ -16,6 +16,8 @@ export interface ReceivedMail {
   replyTo: string;
   subject: string;
   text: string;
+  /** The Message-ID a reply answers ("" for a first message). */
+  inReplyTo?: string;
   receivedAt: string;
 }
 

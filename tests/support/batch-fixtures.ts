@@ -64,6 +64,8 @@ export interface ReceivedMessage {
   replyTo: string;
   subject: string;
   text: string;
+  inReplyTo: string;
+  references: string[];
 }
 
 export interface TestSmtpServer {
@@ -123,7 +125,7 @@ export async function startSmtpServer(options: { delayMs?: number; parse?: boole
         stream.on("data", (chunk: Buffer) => {
           if (head.length < 4096) head += chunk.toString("utf8");
         });
-        stream.on("end", () => done({ messageId: /^Message-ID:\s*(.+)$/im.exec(head)?.[1]?.trim() ?? "", to: "", from: "", replyTo: "", subject: "", text: "" }));
+        stream.on("end", () => done({ messageId: /^Message-ID:\s*(.+)$/im.exec(head)?.[1]?.trim() ?? "", to: "", from: "", replyTo: "", subject: "", text: "", inReplyTo: "", references: [] }));
         return;
       }
       simpleParser(stream).then(
@@ -135,6 +137,8 @@ export async function startSmtpServer(options: { delayMs?: number; parse?: boole
             replyTo: mail.replyTo?.text ?? "",
             subject: mail.subject ?? "",
             text: mail.text ?? "",
+            inReplyTo: mail.inReplyTo ?? "",
+            references: typeof mail.references === "string" ? [mail.references] : (mail.references ?? []),
           }),
         callback,
       );

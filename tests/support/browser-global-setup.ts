@@ -152,6 +152,7 @@ async function startSmtpServer(): Promise<{ port: number; close: () => Promise<v
           replyTo: addressText(mail.replyTo),
           subject: mail.subject ?? "",
           text: mail.text ?? "",
+          inReplyTo: mail.inReplyTo ?? "",
           receivedAt: new Date().toISOString(),
         });
         const temporary = `${MAIL_FILE}.tmp`;

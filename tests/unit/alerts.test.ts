@@ -13,7 +13,7 @@ import { addDays, daysBetween, londonParts, workingDaysFrom } from "@/lib/alerts
 
 describe("alert kinds", () => {
   it("lists every kind once, in display order, with plain words and something to do", () => {
-    expect(ALERT_KIND_VALUES).toEqual(["due_soon", "due_today", "overdue", "very_overdue", "review_overdue", "review_very_overdue", "clarification_waiting", "fee_waiting"]);
+    expect(ALERT_KIND_VALUES).toEqual(["due_soon", "due_today", "overdue", "very_overdue", "review_overdue", "review_very_overdue", "clarification_waiting", "fee_waiting", "reply_received", "letter_bounced", "own_deadline_soon", "compliance_missed"]);
     for (const k of ALERT_KINDS) {
       expect(k.label).toMatch(/^[A-Z]/);
       expect(whatToDo(k.kind).length).toBeGreaterThan(10);

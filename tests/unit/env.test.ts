@@ -13,11 +13,11 @@ describe("configuration", () => {
   });
 
   it("names every missing variable in production", () => {
-    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(/DATABASE_URL: is required[\s\S]*NEXTAUTH_SECRET: is required[\s\S]*SMTP_URL: is required/);
+    expect(() => parseEnv({ APP_ENV: "production" })).toThrow(/DATABASE_URL: is required[\s\S]*NEXTAUTH_SECRET: is required[\s\S]*SMTP_URL: is required[\s\S]*MAIL_SECRET_KEY: is required/);
   });
 
   it("refuses moving the clock in production", () => {
-    const production = { APP_ENV: "production", DATABASE_URL: "postgresql://u:p@db:5432/foi", NEXTAUTH_SECRET: "x".repeat(40), SMTP_URL: "smtp://mail:587", NEXTAUTH_URL: "https://foi.example.org" };
+    const production = { APP_ENV: "production", DATABASE_URL: "postgresql://u:p@db:5432/foi", NEXTAUTH_SECRET: "x".repeat(40), SMTP_URL: "smtp://mail:587", NEXTAUTH_URL: "https://foi.example.org", MAIL_SECRET_KEY: "k".repeat(32) };
     expect(parseEnv(production).SEED_ON_START).toBe(false);
     expect(() => parseEnv({ ...production, FOI_NOW: "2021-09-01" })).toThrow(/FOI_NOW: must not be set/);
   });
@@ -53,7 +53,7 @@ describe("where the app listens, and whether it is a production deployment", () 
     expect(() => parseEnv({ HOST: "192.168.1.20", APP_ENV: "development", FOI_NOW: "2021-09-01" })).toThrow(/a moved clock \(FOI_NOW\)/);
     expect(parseEnv({ HOST: "0.0.0.0", ALLOW_DEVELOPMENT_ON_NETWORK: "true" }).HOST).toBe("0.0.0.0");
     expect(parseEnv({ HOST: "::1" }).HOST).toBe("::1");
-    const production = { APP_ENV: "production", DATABASE_URL: "postgresql://u:p@db:5432/foi", NEXTAUTH_SECRET: "x".repeat(40), SMTP_URL: "smtp://mail:587", NEXTAUTH_URL: "https://foi.example.org" };
+    const production = { APP_ENV: "production", DATABASE_URL: "postgresql://u:p@db:5432/foi", NEXTAUTH_SECRET: "x".repeat(40), SMTP_URL: "smtp://mail:587", NEXTAUTH_URL: "https://foi.example.org", MAIL_SECRET_KEY: "k".repeat(32) };
     expect(parseEnv({ ...production, HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
   });
 
@@ -80,7 +80,7 @@ describe("the dev mailbox answers this machine only", () => {
   });
 
   it("is off in production and with a mail server", () => {
-    const production = { APP_ENV: "production", DATABASE_URL: "postgresql://u:p@db:5432/foi", NEXTAUTH_SECRET: "x".repeat(40), SMTP_URL: "smtp://mail:587", NEXTAUTH_URL: "https://foi.example.org" };
+    const production = { APP_ENV: "production", DATABASE_URL: "postgresql://u:p@db:5432/foi", NEXTAUTH_SECRET: "x".repeat(40), SMTP_URL: "smtp://mail:587", NEXTAUTH_URL: "https://foi.example.org", MAIL_SECRET_KEY: "k".repeat(32) };
     expect(isDevMailboxEnabled(parseEnv(production))).toBe(false);
     expect(isDevMailboxEnabled(parseEnv({ SMTP_URL: "smtp://mail:587" }))).toBe(false);
     expect(isDevMailboxEnabled(parseEnv({}))).toBe(true);

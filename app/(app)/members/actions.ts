@@ -6,6 +6,8 @@ import { changeRoleSchema, inviteSchema, mailboxSchema, removeMemberSchema, revo
 import { changeMemberRole, removeMember, revokeInvitation, transferOwnership, type MemberChangeResult } from "@/lib/workspaces/members";
 import { setWorkspaceMailbox } from "@/lib/workspaces/mailbox";
 import type { ActionOutcome } from "@/lib/edge/define-action";
+import { anyForm, noFields } from "@/lib/edge/define-action";
+import { removeImapMailbox, saveImapMailbox } from "@/lib/replies/imap-settings";
 
 /** A change to the members list: its own message either way, the page refreshed when it was made. */
 const refreshedWhenDone = (result: MemberChangeResult): ActionOutcome => (result.ok ? { ...result, revalidate: ["/members"] } : result);
@@ -29,3 +31,15 @@ export const removeMemberAction = workspaceAction(removeMemberSchema, async (act
 export const revokeInvitationAction = workspaceAction(revokeInvitationSchema, async (actor, input) => refreshedWhenDone(await revokeInvitation(actor, input)));
 
 export const transferOwnershipAction = workspaceAction(transferOwnershipSchema, async (actor, input) => refreshedWhenDone(await transferOwnership(actor, input)));
+
+// The campaign mailbox over IMAP: "Test connection" and "Save" are two buttons of one form (intent).
+export const saveImapMailboxAction = workspaceAction(anyForm, async (actor, input) => {
+  const result = await saveImapMailbox(actor, input, { testOnly: input.intent === "test" });
+  if (!result.ok) return { ok: false, message: result.message, fieldErrors: result.fieldErrors };
+  return { ok: true, message: result.message, revalidate: ["/members"] };
+});
+
+export const removeImapMailboxAction = workspaceAction(noFields, async (actor) => {
+  await removeImapMailbox(actor);
+  return { ok: true, message: "Disconnected: the app no longer reads that mailbox.", revalidate: ["/members"] };
+});

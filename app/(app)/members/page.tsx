@@ -7,8 +7,11 @@ import { roleLabels } from "@/lib/workspaces/schemas";
 import { InviteForm } from "@/components/invite-form";
 import { getWorkspaceMailbox } from "@/lib/workspaces/mailbox";
 import { MailboxForm } from "@/components/mailbox-form";
+import { ImapMailboxForm } from "@/components/imap-mailbox-form";
+import { getImapMailbox } from "@/lib/replies/imap-settings";
+import { inboundAddress } from "@/lib/replies/inbound-address";
 import { ChangeRoleForm, RemoveMemberForm, RevokeInvitationForm, TransferOwnershipForm } from "@/components/member-forms";
-import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction, saveMailboxAction, transferOwnershipAction } from "./actions";
+import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction, saveMailboxAction, transferOwnershipAction, saveImapMailboxAction, removeImapMailboxAction } from "./actions";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -81,6 +84,7 @@ export default async function MembersPage() {
       ) : (
         <p>{mailbox ? `Trusts reply to ${mailbox}.` : "Trusts reply to whoever sent each batch."} Only an owner can change this.</p>
       )}
+      {isOwner ? <IncomingMail actor={actor} slug={workspace.slug} /> : null}
       {isOwner ? (
         <>
           <h2>Invite someone</h2>
@@ -90,6 +94,34 @@ export default async function MembersPage() {
       ) : (
         <p className="muted">Only an owner can invite people.</p>
       )}
+    </>
+  );
+}
+
+/** Owners: where the app reads replies from (an IMAP mailbox) and the address mail can be forwarded to. */
+async function IncomingMail({ actor, slug }: { actor: Parameters<typeof getImapMailbox>[0]; slug: string }) {
+  const imap = await getImapMailbox(actor);
+  return (
+    <>
+      <h2>Reading replies</h2>
+      <p>
+        The app can read the campaign mailbox itself and file each reply on its request. Or forward the mailbox (a forwarding rule, or an MX record) to{" "}
+        <strong>{inboundAddress(slug)}</strong>, if this app receives mail.
+      </p>
+      {imap ? (
+        <p className={imap.lastError ? "error-summary" : "muted"}>
+          {imap.lastError
+            ? `The last read failed: ${imap.lastError}`
+            : imap.lastPolledAt
+              ? `Reading ${imap.username} (${imap.folder}); last read ${formatUkDate(receiptDate(imap.lastPolledAt))} at ${imap.lastPolledAt.toLocaleTimeString("en-GB", { timeZone: "Europe/London", hour: "2-digit", minute: "2-digit" })}.`
+              : `Reading ${imap.username} (${imap.folder}) from the next minute.`}
+        </p>
+      ) : null}
+      <ImapMailboxForm
+        action={saveImapMailboxAction}
+        removeAction={removeImapMailboxAction}
+        saved={imap ? { host: imap.host, port: imap.port, security: imap.security, username: imap.username, folder: imap.folder } : null}
+      />
     </>
   );
 }

@@ -53,6 +53,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} /> Overdue only
           </label>
         </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="replies" value="1" defaultChecked={filters.replies} /> Has replies to confirm
+          </label>
+        </div>
         <input type="hidden" name="sort" value={filters.sort} />
         <div>
           <button type="submit">Filter</button> <Link href="/requests">Clear filters</Link>
@@ -97,6 +102,14 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                       <>
                         {" "}
                         <span className="tag overdue">Overdue</span>
+                      </>
+                    ) : null}
+                    {r._count.messages > 0 ? (
+                      <>
+                        {" "}
+                        <span className="tag">
+                          {r._count.messages === 1 ? "1 reply to confirm" : `${r._count.messages} replies to confirm`}
+                        </span>
                       </>
                     ) : null}
                   </td>

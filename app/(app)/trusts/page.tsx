@@ -26,6 +26,17 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
     <>
       <h1>Trusts and other bodies</h1>
       <p className="lede">NHS England and the 55 trusts it offered the Band 7 Lived Experience funding to, with what its response said about each.</p>
+      <p>
+        <a href="/trusts/export" download>
+          Download the directory as CSV
+        </a>
+        {roleAtLeast(role, "editor") ? (
+          <>
+            {" · "}
+            <Link href="/trusts/import">Import FOI addresses from a CSV</Link>
+          </>
+        ) : null}
+      </p>
       <form key={[filters.q, filters.region, filters.outcome, filters.status].join("|")} className="filters" method="get" role="search" aria-label="Filter the directory">
         <div className="field">
           <label htmlFor="q">Name, short name or ODS code</label>

@@ -72,6 +72,10 @@ describe("the campaign's own deadlines", () => {
     expect(addCalendarMonths("2021-11-30", 3)).toBe("2022-02-28");
   });
 
+  it("FOIA: no response, no review limit (the Code's 40 working days run from a response)", () => {
+    expect(deadlines([])).toEqual([]);
+  });
+
   it("a withdrawn request has no deadlines", () => {
     expect(deadlines([{ kind: "withdrawn", at: "2021-08-10" }])).toEqual([]);
   });

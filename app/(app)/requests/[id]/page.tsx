@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
+import crypto from "node:crypto";
 import Link from "next/link";
 import { Fragment } from "react";
-import { formatUkDate, receiptDate } from "@/lib/deadlines";
+import { formatUkDate, OWN_DEADLINE_LABELS, receiptDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
 import { orNotFound } from "@/lib/edge/domain-error-map";
@@ -14,13 +15,18 @@ import { outsideTheActNote } from "@/lib/bodies/foi-status";
 import { isOwedAndLate } from "@/lib/requests/next-step";
 import { fromDbDate } from "@/lib/requests/dates";
 import { RequestMessages } from "@/components/request-messages";
+import { ReplySuggestions } from "@/components/reply-suggestions";
 import { WdtkFollowPanel } from "@/components/wdtk-follow-panel";
 import { ResearchAnswers } from "@/components/answer-section";
 import { EventForm } from "@/components/event-form";
 import { RemoveEventButton } from "@/components/remove-event-button";
 import { RequestLetters } from "@/components/request-letters";
-import { draftLetters, letterFactsFromRequest } from "@/lib/letters/draft-letters";
-import { deleteRequestAction, recordEventAction, removeEventAction } from "../actions";
+import { clarificationAnswer, draftLetters, letterFactsFromRequest, type LetterKind } from "@/lib/letters/draft-letters";
+import { emailOptionsFor, noFoiEmailMessage } from "@/lib/requests/email-letters";
+import { EMAIL_LETTER_KINDS } from "@/lib/requests/schemas";
+import type { LetterSending } from "@/components/letter-editor";
+import { RequestEmails, SendRequestByEmail } from "@/components/request-emails";
+import { deleteRequestAction, emailLetterAction, recordEventAction, removeEventAction, resolveRequestEmailAction, sendRequestEmailAction } from "../actions";
 import { listOutcomes } from "@/lib/outcomes/queries";
 import { OUTCOME_GROUPS } from "@/lib/batches/create-batch";
 import { BatchStartControls } from "@/components/batch-start-controls";
@@ -35,6 +41,25 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const { clock } = request;
   const canEdit = roleAtLeast(role, "editor");
   const overdue = isOwedAndLate(request.status, clock);
+  const facts = letterFactsFromRequest(request);
+  const askedOn = request.events.findLast((e) => e.kind === "clarification_requested");
+  const letters = [
+    ...(request.status === "awaiting_clarification" ? [clarificationAnswer(facts, askedOn ? receiptDate(askedOn.occurredAt) : null)] : []),
+    ...draftLetters(facts),
+  ];
+  const email = await emailOptionsFor(actor, request.id);
+  // One key per page view: the same form posted twice (a double click, a retry) queues one email.
+  const sendKey = crypto.randomUUID();
+  const sending: Partial<Record<LetterKind, LetterSending>> = canEdit
+    ? Object.fromEntries(
+        EMAIL_LETTER_KINDS.map((kind) => {
+          const toBody = kind !== "ico_complaint";
+          const noAddress = toBody && !email.foiEmail;
+          const refusal = email.letterRefusals[kind] ?? (noAddress ? noFoiEmailMessage(email.bodyName) : null);
+          return [kind, { action: emailLetterAction, requestId: request.id, kind, sendKey, to: toBody ? email.foiEmail : null, refusal, fixHref: noAddress ? `/trusts/${email.bodyId}` : undefined }];
+        }),
+      )
+    : {};
   return (
     <>
       <p>
@@ -63,7 +88,11 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           </p>
         )}
       </section>
-      <RequestLetters letters={draftLetters(letterFactsFromRequest(request))} />
+      {canEdit && request.status === "draft" && !request.batch && request.channel === "email" ? (
+        <SendRequestByEmail requestId={request.id} to={email.foiEmail} refusal={email.sendRequestRefusal} bodyId={email.bodyId} action={sendRequestEmailAction} />
+      ) : null}
+      <ReplySuggestions actor={actor} requestId={request.id} status={request.status} canEdit={canEdit} />
+      <RequestLetters letters={letters} sending={sending} />
       {canEdit ? (
         <p>
           <Link href={`/requests/${request.id}/edit`}>{request.status === "draft" ? "Edit the draft" : "Edit the reference or web address"}</Link>
@@ -129,6 +158,14 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
             </dd>
           </>
         ) : null}
+        {clock.ownDeadlines.map((d) => (
+          <Fragment key={`own-${d.kind}`}>
+            <dt>{d.whose === "body" ? "The body's steps" : "Your deadline"}</dt>
+            <dd>
+              {OWN_DEADLINE_LABELS[d.kind]} by {formatUkDate(d.due)} ({d.source}{d.statutory ? "" : "; guidance, not law"})
+            </dd>
+          </Fragment>
+        ))}
         {clock.projected ? (
           <>
             <dt>Note</dt>
@@ -191,6 +228,8 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
           />
         </details>
       ) : null}
+
+      <RequestEmails requestId={request.id} emails={email.emails} canEdit={canEdit} action={resolveRequestEmailAction} />
 
       <WdtkFollowPanel actor={actor} requestId={request.id} externalUrl={request.externalUrl} status={request.status} canEdit={canEdit} />
       <RequestMessages actor={actor} requestId={request.id} canEdit={canEdit} />

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN     "inReplyTo" TEXT,
+ADD COLUMN     "references" TEXT;
+
