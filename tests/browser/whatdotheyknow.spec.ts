@@ -97,6 +97,11 @@ test("the batch of 31 sent via WhatDoTheyKnow: pasted back at once, 31 clocks, a
   await page.getByRole("button", { name: "Check WhatDoTheyKnow now" }).click();
   await expect(page.getByText("Checked 1 request on WhatDoTheyKnow: 1 new message to look at; 1 request has another status there.")).toBeVisible();
   await expect(page.getByTestId("wdtk-status")).toContainText("WhatDoTheyKnow says: Awaiting classification");
+  // The suggestion card, as for mail: what it looks like, why it is filed here, to confirm or dismiss.
+  const card = page.getByTestId("reply-suggestion");
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("Looks like:");
+  await expect(card).toContainText("WhatDoTheyKnow filed it on this request");
   const correspondence = page.getByRole("region", { name: "Correspondence" });
   await correspondence.locator("summary", { hasText: /^Received Monday 6 September 2021/ }).click();
   await expect(correspondence.getByText("We acknowledge receipt of your request")).toBeVisible();
