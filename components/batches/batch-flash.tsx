@@ -18,6 +18,15 @@ export function BatchFlash({ query }: { query: Params }) {
       </p>
     );
   }
+  if (query.combined) {
+    // The offer's form is gone once it is taken, so its result comes back in the URL.
+    const covered = Number(query.combined);
+    return (
+      <p className="success" role="status">
+        Combined: one request now covers {covered + 1} trusts.
+      </p>
+    );
+  }
   if (query.bulk) {
     const done = Number(query.done ?? 0);
     const what: Record<string, [string, string]> = { chaser: ["chaser queued", "chasers queued"], note: ["note added", "notes added"], status: ["status recorded", "statuses recorded"] };

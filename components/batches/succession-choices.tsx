@@ -10,7 +10,7 @@ export function SuccessionChoices({ batch, combineSuccessorAction }: { batch: Ba
   if (batch.successionOffers.length === 0 && batch.warnings.length === 0) return null;
   return (
     <section aria-labelledby="worth-checking" className="panel">
-      <h2 id="worth-checking">Worth checking before you send</h2>
+      <h2 id="worth-checking">Mergers and bodies outside the Act</h2>
       {batch.successionOffers.map((offer) => (
         <div key={offer.successorId} className="notice" data-testid="succession-offer">
           <p>{offer.message}</p>

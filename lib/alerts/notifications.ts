@@ -4,6 +4,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { formatUkDate, type WorkingDaysStatus } from "@/lib/deadlines";
 import { lateNote } from "./dates";
 import { db, type Prisma } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import type { AlertKind, Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { fromDbDate } from "@/lib/requests/dates";
@@ -152,9 +153,26 @@ async function pageOfNotificationIds(actor: Actor, unreadOnly: boolean, offset: 
   return rows.map((row) => row.id);
 }
 
+/**
+ * The header's number on every page: the same rows as scope() and pageOfNotificationIds,
+ * unread, counted in one flat statement (lib/db/sql.ts).
+ */
 export async function unreadCount(actor: Actor): Promise<number> {
-  const where = await scope(actor);
-  return db.notification.count({ where: { ...where, readAt: null } });
+  await requireRole(actor, "viewer");
+  const limits = await dueSoonLimits(actor.userId, todayInLondon());
+  const [row] = await sqlRows<{ n: number }>(
+    `SELECT count(*)::int AS n
+     FROM "Notification" n
+     JOIN "Alert" a ON a.id = n."alertId"
+     JOIN "FoiRequest" r ON r.id = a."requestId"
+     WHERE n."userId" = $1 AND n."workspaceId" = $2 AND n."readAt" IS NULL AND r."deletedAt" IS NULL
+       AND (a.kind::text <> 'due_soon'
+         OR (r.law::text = 'foia' AND a."dueOn" <= $3::date)
+         OR (r.law::text = 'eir' AND a."dueOn" <= $4::date)
+         OR (r.law::text = 'foisa' AND a."dueOn" <= $5::date))`,
+    [actor.userId, actor.workspaceId, limits.foia, limits.eir, limits.foisa],
+  );
+  return row?.n ?? 0;
 }
 
 /** Marks one of the actor's own notifications read; anyone else's id is not found. */

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { getServerSession } from "next-auth";
-import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { authOptions } from "@/lib/auth/options";
 import type { Actor } from "@/lib/auth/access";
 import type { Role } from "@/lib/generated/prisma";
@@ -26,7 +26,10 @@ export const getSignedInUser = cache(async (): Promise<SignedInUser | null> => {
   const session = await getServerSession(authOptions());
   const id = session?.user?.id;
   if (!id) return null;
-  const user = await db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true, mustChangePassword: true, sessionVersion: true } });
+  const [user] = await sqlRows<SignedInUser & { sessionVersion: number }>(
+    `SELECT id, email, name, "mustChangePassword", "sessionVersion" FROM "User" WHERE id = $1`,
+    [id],
+  );
   if (!user || session.user.sessionVersion !== user.sessionVersion) return null;
   const { sessionVersion: _version, ...signedIn } = user;
   return signedIn;
@@ -51,11 +54,12 @@ export interface CurrentWorkspace {
 /** The user's current workspace (cookie, else the first they belong to). */
 export const requireWorkspace = cache(async (): Promise<CurrentWorkspace> => {
   const user = await requireUser();
-  const memberships = await db.membership.findMany({
-    where: { userId: user.id },
-    orderBy: { createdAt: "asc" },
-    select: { role: true, workspace: { select: { id: true, name: true, slug: true } } },
-  });
+  const memberships = (
+    await sqlRows<{ role: Role; id: string; name: string; slug: string }>(
+      `SELECT m.role::text AS role, w.id, w.name, w.slug FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId" WHERE m."userId" = $1 ORDER BY m."createdAt", m.id`,
+      [user.id],
+    )
+  ).map(({ role, ...workspace }) => ({ role, workspace }));
   if (memberships.length === 0) redirect("/no-workspace");
   const wanted = (await cookies()).get(WORKSPACE_COOKIE)?.value;
   const current = memberships.find((m) => m.workspace.id === wanted) ?? memberships[0]!;

@@ -1,16 +1,17 @@
 import "server-only";
 import { describeDue, formatUkDate, receiptDate, workingDaysStatus, type WorkingDayCalendar, type WorkingDaysStatus } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { requireRole, roleAtLeast, type Actor } from "@/lib/auth/access";
-import type { BatchState, Channel, DeliveryState, Law, Outcome, RequestStatus } from "@/lib/generated/prisma";
+import type { BatchState, BodyStatus, Channel, FoiStatus, DeliveryState, Law, Outcome, RequestStatus } from "@/lib/generated/prisma";
+import { NotFoundError } from "@/lib/auth/errors";
 import { calendarFor } from "@/lib/holidays/calendars";
-import { fromDbDate } from "@/lib/requests/dates";
 import { todayInLondon } from "@/lib/requests/queries";
 import { CLOCK_RUNNING, statusLabels } from "@/lib/requests/status";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { batchViewSchema, progressBucketLabels, type BatchView, type ProgressBucket } from "@/lib/batches/schemas";
 import { countBuckets, progressBucket, type ProgressCounts } from "@/lib/batches/progress";
-import { effectiveChannel, loadBatchForLetters, wdtkUrlFor, type LoadedRecipient } from "@/lib/batches/render";
+import { effectiveChannel, wdtkUrlFor } from "@/lib/batches/render";
 import { successionOffers, type SuccessionOffer } from "@/lib/batches/succession";
 import { isUnderTheAct } from "@/lib/bodies/foi-status";
 import { batchReadiness, type BatchReadiness } from "@/lib/batches/readiness";
@@ -145,69 +146,145 @@ function dueFacts(calendar: WorkingDayCalendar, today: string, dueOn: string | n
   };
 }
 
-/** Every recipient of a batch with where it stands today. Scoped by the actor's workspace. */
-export async function loadRecipientRows(actor: Actor, batchId: string) {
-  const loaded = await loadBatchForLetters(actor.workspaceId, batchId);
-  const { batch, recipients, outcomes } = loaded;
-  const today = todayInLondon();
-  const requestIds = recipients.map((r) => r.requestId).filter((id): id is string => id !== null);
-  const [requests, deliveries, acknowledgements] = await Promise.all([
-    db.foiRequest.findMany({
-      where: { id: { in: requestIds }, workspaceId: actor.workspaceId, deletedAt: null },
-      select: { id: true, reference: true, status: true, law: true, dueOn: true, externalUrl: true, sentAt: true },
-    }),
-    db.delivery.findMany({
-      where: { dedupeKey: { in: requestIds.map((id) => `request:${id}`) }, workspaceId: actor.workspaceId },
-      select: { id: true, requestId: true, state: true, attempts: true, lastError: true, sentAt: true },
-    }),
-    db.requestEvent.findMany({ where: { requestId: { in: requestIds }, kind: "acknowledged" }, select: { requestId: true }, distinct: ["requestId"] }),
-  ]);
-  const requestById = new Map(requests.map((r) => [r.id, r]));
-  const deliveryByRequest = new Map(deliveries.map((d) => [d.requestId!, d]));
-  const acknowledged = new Set(acknowledgements.map((a) => a.requestId));
-  const calendars = new Map<Law, WorkingDayCalendar>();
-  for (const law of new Set<Law>([batch.law, ...requests.map((r) => r.law)])) calendars.set(law, await calendarFor(law));
+/** What one flat query reads about each recipient: enough to sort, filter and count them all. */
+interface RecipientFacts {
+  id: string;
+  position: number;
+  recipientChannel: Channel | null;
+  letterEdited: boolean;
+  bodyId: string;
+  bodyName: string;
+  shortName: string | null;
+  foiEmail: string | null;
+  wdtkSlug: string | null;
+  bodyStatus: BodyStatus;
+  bodyStatusChangedOn: string | null;
+  successorName: string | null;
+  successorId: string | null;
+  foiStatus: FoiStatus;
+  /** The predecessors this recipient's one letter covers (lib/batches/succession.ts). */
+  coversBodyIds: string[];
+  requestId: string | null;
+  reference: number | null;
+  status: RequestStatus | null;
+  law: Law | null;
+  dueOn: string | null;
+  externalUrl: string | null;
+  sentAt: Date | null;
+  deliveryId: string | null;
+  deliveryState: DeliveryState | null;
+  attempts: number | null;
+  lastError: string | null;
+  deliverySentAt: Date | null;
+  acknowledged: boolean;
+  outcome: Outcome | null;
+  /** Worked out once per recipient (cheap); the formatted fields only for the rows shown. */
+  progressBucket: ProgressBucket;
+}
 
-  const rows: RecipientRow[] = recipients.map((recipient) => {
-    const request = recipient.requestId ? (requestById.get(recipient.requestId) ?? null) : null;
-    const delivery = request ? (deliveryByRequest.get(request.id) ?? null) : null;
-    const dueOn = fromDbDate(request?.dueOn ?? null);
-    const status = request?.status ?? null;
-    const bucket = progressBucket({ status, delivery: delivery?.state ?? null, dueOn, acknowledged: request ? acknowledged.has(request.id) : false, today });
-    const calendar = calendars.get(request?.law ?? batch.law)!;
-    const sentOn = request?.sentAt ? receiptDate(request.sentAt) : null;
-    return {
-      id: recipient.id,
-      position: recipient.position,
-      bodyId: recipient.body.id,
-      bodyName: recipient.body.name,
-      foiEmail: recipient.body.foiEmail,
-      outcome: outcomes.get(recipient.body.id) ?? null,
-      channel: effectiveChannel(batch, recipient),
-      channelOverridden: recipient.channel !== null,
-      letterEdited: recipient.letter !== null,
-      requestId: request?.id ?? null,
-      reference: request?.reference ?? null,
-      status,
-      statusLabel: status ? statusLabels[status] : "Not created yet",
-      progressBucket: bucket,
-      progressLabel: progressBucketLabels[bucket],
-      dueOn,
-      ...dueFacts(calendar, today, dueOn, status !== null && CLOCK_RUNNING.includes(status)),
-      delivery: delivery ? { id: delivery.id, state: delivery.state, attempts: delivery.attempts, lastError: delivery.lastError, sentAt: delivery.sentAt } : null,
-      externalUrl: request?.externalUrl ?? null,
-      wdtkUrl: wdtkUrlFor(recipient.body),
-      sentOn,
-      sentLabel: sentOn ? formatUkDate(sentOn) : null,
-    };
+async function loadBatchHead(workspaceId: string, batchId: string) {
+  const batch = await db.batch.findFirst({
+    where: { id: batchId, workspaceId },
+    select: {
+      id: true,
+      name: true,
+      state: true,
+      law: true,
+      channel: true,
+      titleTemplate: true,
+      template: true,
+      sentAt: true,
+      createdAt: true,
+      parentId: true,
+      workspace: { select: { mailbox: true } },
+      parent: { select: { id: true, title: true, authorityRef: true, sentAt: true, deletedAt: true, body: { select: { name: true } } } },
+    },
   });
-  return { loaded, rows, today };
+  if (!batch) throw new NotFoundError("That batch is not in this workspace.");
+  return batch;
+}
+
+/**
+ * Every recipient's facts in one flat statement (plain SQL, lib/db/sql.ts), scoped by the
+ * workspace at every join: a deleted request counts as none, its letter's email is the one
+ * with the request's dedupe key, the outcome is the parent request's for that body.
+ */
+async function loadRecipientFacts(workspaceId: string, batchId: string, parentId: string | null, today: string): Promise<RecipientFacts[]> {
+  const rows = await sqlRows<Omit<RecipientFacts, "progressBucket">>(
+    `
+    SELECT br.id, br.position, br.channel::text AS "recipientChannel", (br.letter IS NOT NULL) AS "letterEdited",
+      b.id AS "bodyId", b.name AS "bodyName", b."shortName", b."foiEmail", b."wdtkSlug", b.status::text AS "bodyStatus",
+      to_char(b."statusChangedOn", 'YYYY-MM-DD') AS "bodyStatusChangedOn", b."successorName",
+      b."successorId", b."foiStatus"::text AS "foiStatus", br."coversBodyIds",
+      r.id AS "requestId", r.reference, r.status::text AS status, r.law::text AS law, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn",
+      r."externalUrl", r."sentAt",
+      d.id AS "deliveryId", d.state::text AS "deliveryState", d.attempts, d."lastError", d."sentAt" AS "deliverySentAt",
+      (r.id IS NOT NULL AND EXISTS (SELECT 1 FROM "RequestEvent" e WHERE e."requestId" = r.id AND e.kind = 'acknowledged')) AS acknowledged,
+      o.outcome::text AS outcome
+    FROM "BatchRecipient" br
+    JOIN "PublicBody" b ON b.id = br."bodyId" AND b."workspaceId" = $1
+    LEFT JOIN "FoiRequest" r ON r.id = br."requestId" AND r."workspaceId" = $1 AND r."deletedAt" IS NULL
+    LEFT JOIN "Delivery" d ON d."dedupeKey" = 'request:' || r.id AND d."workspaceId" = $1
+    LEFT JOIN "BodyOutcome" o ON o."requestId" = $3 AND o."bodyId" = b.id AND o."workspaceId" = $1
+    WHERE br."batchId" = $2 AND br."workspaceId" = $1
+    ORDER BY br.position, br.id`,
+    [workspaceId, batchId, parentId],
+  );
+  return rows.map((r) => ({
+    ...r,
+    progressBucket: progressBucket({ status: r.status, delivery: r.deliveryState, dueOn: r.dueOn, acknowledged: r.acknowledged, today }),
+  }));
+}
+
+/** A recipient as the batch page, the bulk pages and the CSV show it: dates and words worked out. */
+function toRecipientRow(batch: { channel: Channel; law: Law }, calendars: Map<Law, WorkingDayCalendar>, today: string, f: RecipientFacts): RecipientRow {
+  const calendar = calendars.get(f.law ?? batch.law)!;
+  const sentOn = f.sentAt ? receiptDate(f.sentAt) : null;
+  return {
+    id: f.id,
+    position: f.position,
+    bodyId: f.bodyId,
+    bodyName: f.bodyName,
+    foiEmail: f.foiEmail,
+    outcome: f.outcome,
+    channel: effectiveChannel(batch, { channel: f.recipientChannel }),
+    channelOverridden: f.recipientChannel !== null,
+    letterEdited: f.letterEdited,
+    requestId: f.requestId,
+    reference: f.reference,
+    status: f.status,
+    statusLabel: f.status ? statusLabels[f.status] : "Not created yet",
+    progressBucket: f.progressBucket,
+    progressLabel: progressBucketLabels[f.progressBucket],
+    dueOn: f.dueOn,
+    ...dueFacts(calendar, today, f.dueOn, f.status !== null && CLOCK_RUNNING.includes(f.status)),
+    delivery: f.deliveryId ? { id: f.deliveryId, state: f.deliveryState!, attempts: f.attempts ?? 0, lastError: f.lastError, sentAt: f.deliverySentAt } : null,
+    externalUrl: f.externalUrl,
+    wdtkUrl: wdtkUrlFor({ name: f.bodyName, wdtkSlug: f.wdtkSlug }),
+    sentOn,
+    sentLabel: sentOn ? formatUkDate(sentOn) : null,
+  };
+}
+
+async function calendarsFor(batchLaw: Law, facts: RecipientFacts[]): Promise<Map<Law, WorkingDayCalendar>> {
+  const calendars = new Map<Law, WorkingDayCalendar>();
+  for (const law of new Set<Law>([batchLaw, ...facts.flatMap((f) => (f.law ? [f.law] : []))])) calendars.set(law, await calendarFor(law));
+  return calendars;
+}
+
+/** Every recipient of a batch with where it stands today (the CSV). Scoped by the actor's workspace. */
+export async function loadRecipientRows(actor: Actor, batchId: string) {
+  const batch = await loadBatchHead(actor.workspaceId, batchId);
+  const today = todayInLondon();
+  const facts = await loadRecipientFacts(actor.workspaceId, batch.id, batch.parentId, today);
+  const calendars = await calendarsFor(batch.law, facts);
+  return { loaded: { batch }, rows: facts.map((f) => toRecipientRow(batch, calendars, today, f)), today };
 }
 
 const BUCKET_ORDER: Record<ProgressBucket, number> = { failed: 0, overdue: 1, queued: 2, drafted: 3, sent: 4, acknowledged: 5, answered: 6 };
 
-function sortRows(rows: RecipientRow[], sort: BatchView["sort"]): RecipientRow[] {
-  const byName = (a: RecipientRow, b: RecipientRow) => a.bodyName.localeCompare(b.bodyName, "en-GB");
+function sortRows(rows: RecipientFacts[], sort: BatchView["sort"]): RecipientFacts[] {
+  const byName = (a: RecipientFacts, b: RecipientFacts) => a.bodyName.localeCompare(b.bodyName, "en-GB");
   const sorted = [...rows];
   switch (sort) {
     case "name":
@@ -237,28 +314,38 @@ function searchable(text: string): string {
     .trim();
 }
 
-/** One batch, its progress and a page of its recipients (sorted and filtered as the URL says). */
+/**
+ * One batch, its progress and a page of its recipients (sorted and filtered as the URL says).
+ * Every recipient is read (one flat query) to count, filter and sort; the dates and words are
+ * worked out only for the page shown, so a batch of 1,000 costs little more than one of 50.
+ */
 export async function getBatch(actor: Actor, batchId: string, rawView: Partial<Record<keyof BatchView, unknown>> = {}): Promise<BatchDetails> {
   const role = await requireRole(actor, "viewer");
   const view = batchViewSchema.parse(rawView);
-  const { loaded, rows, today } = await loadRecipientRows(actor, batchId);
-  const { batch } = loaded;
+  const batch = await loadBatchHead(actor.workspaceId, batchId);
+  const today = todayInLondon();
+  const facts = await loadRecipientFacts(actor.workspaceId, batch.id, batch.parentId, today);
   const query = view.q ? searchable(view.q) : "";
-  const filtered = rows.filter(
+  const filtered = facts.filter(
     (r) => (!view.status || r.progressBucket === view.status) && (!query || searchable(r.bodyName).includes(query) || String(r.reference ?? "") === query),
   );
   const sorted = sortRows(filtered, view.sort);
   const pageCount = Math.max(1, Math.ceil(sorted.length / RECIPIENTS_PER_PAGE));
   const page = Math.min(view.page, pageCount);
+  const shown = sorted.slice((page - 1) * RECIPIENTS_PER_PAGE, page * RECIPIENTS_PER_PAGE);
+  const calendars = await calendarsFor(batch.law, shown);
   const parent = batch.parent && !batch.parent.deletedAt ? batch.parent : null;
   const parentSentOn = parent?.sentAt ? receiptDate(parent.sentAt) : null;
   const sentOn = batch.sentAt ? receiptDate(batch.sentAt) : null;
-  const readiness = batchReadiness({ state: batch.state, template: batch.template, titleTemplate: batch.titleTemplate, recipients: rows });
-  const successorIds = [...new Set(loaded.recipients.flatMap((r) => (r.body.successorId ? [r.body.successorId] : [])))];
+  const readiness = batchReadiness({
+    state: batch.state,
+    template: batch.template,
+    titleTemplate: batch.titleTemplate,
+    recipients: batch.state === "draft" ? facts.map((f) => ({ id: f.id, bodyId: f.bodyId, bodyName: f.bodyName, foiEmail: f.foiEmail, channel: effectiveChannel(batch, { channel: f.recipientChannel }) })) : [],
+  });
+  const successorIds = batch.state === "draft" ? [...new Set(facts.flatMap((r) => (r.successorId ? [r.successorId] : [])))] : [];
   const successors =
-    batch.state === "draft" && successorIds.length > 0
-      ? await db.publicBody.findMany({ where: { id: { in: successorIds }, workspaceId: actor.workspaceId }, select: { id: true, name: true } })
-      : [];
+    successorIds.length > 0 ? await db.publicBody.findMany({ where: { id: { in: successorIds }, workspaceId: actor.workspaceId }, select: { id: true, name: true } }) : [];
   return {
     id: batch.id,
     name: batch.name,
@@ -275,43 +362,49 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
       : null,
     mailbox: batch.workspace.mailbox,
     today,
-    progress: countBuckets(rows.map((r) => r.progressBucket)),
-    recipients: sorted.slice((page - 1) * RECIPIENTS_PER_PAGE, page * RECIPIENTS_PER_PAGE),
+    progress: countBuckets(facts.map((r) => r.progressBucket)),
+    recipients: shown.map((f) => toRecipientRow(batch, calendars, today, f)),
     view: { ...view, page },
     filteredTotal: sorted.length,
     page,
     pageCount,
     problems: readiness.blockers.flatMap((b) => (b.kind === "no_foi_email" ? [{ recipientId: b.recipientId, bodyId: b.bodyId, bodyName: b.bodyName, message: b.message }] : [])),
     readiness,
-    warnings: batch.state === "draft" ? successionWarnings(loaded.recipients) : [],
-    successionOffers: batch.state === "draft" ? successionOffers(loaded.recipients, new Map(successors.map((b) => [b.id, b.name]))) : [],
+    warnings: batch.state === "draft" ? successionWarnings(facts) : [],
+    successionOffers:
+      batch.state === "draft"
+        ? successionOffers(
+            facts.map((r) => ({ id: r.id, position: r.position, coversBodyIds: r.coversBodyIds, body: { id: r.bodyId, name: r.bodyName, status: r.bodyStatus, successorId: r.successorId } })),
+            new Map(successors.map((b) => [b.id, b.name])),
+          )
+        : [],
     templateErrors: readiness.templateErrors,
-    needsAttention: rows.filter((r) => r.delivery?.state === "failed" || r.delivery?.state === "unconfirmed").length,
+    needsAttention: facts.filter((r) => r.deliveryState === "failed" || r.deliveryState === "unconfirmed").length,
     canEdit: roleAtLeast(role, "editor"),
   };
 }
 
-function successionWarnings(recipients: LoadedRecipient[]): BatchWarning[] {
+function successionWarnings(recipients: RecipientFacts[]): BatchWarning[] {
   const warnings: BatchWarning[] = [];
   for (const r of recipients) {
-    const { status, successorName, statusChangedOn, name } = r.body;
-    if (!isUnderTheAct(r.body)) {
+    const { bodyStatus: status, successorName, bodyStatusChangedOn: statusChangedOn, bodyName: name } = r;
+    if (!isUnderTheAct(r)) {
       // FOIA s3(1): outside the Act the letter's legal footing is wrong; s3(2)(b) gives the other route.
       warnings.push({
         recipientId: r.id,
-        bodyId: r.body.id,
+        bodyId: r.bodyId,
         bodyName: name,
         message: `${name} is not a public authority under the Freedom of Information Act, so the Act does not oblige it to answer. Edit its letter to ask for a voluntary answer; information it holds for an NHS commissioner can be asked of the commissioner (section 3(2)(b)).`,
       });
     }
     if (status !== "merged" && status !== "closed") continue;
-    const when = statusChangedOn ? ` on ${formatUkDate(fromDbDate(statusChangedOn)!)}` : "";
+    const when = statusChangedOn ? ` on ${formatUkDate(statusChangedOn)}` : "";
     const successor = successorName && successorName !== name ? successorName : null;
     const message =
       status === "merged"
         ? `${name} merged${successor ? ` into ${successor}` : ""}${when}: ${successor ? `${successor} now holds its records. Consider writing to it instead.` : "check who now holds its records."}`
         : `${name} closed${when}${successor ? `; ${successor} took over its services` : ""}: check who now holds its records.`;
-    warnings.push({ recipientId: r.id, bodyId: r.body.id, bodyName: name, message });
+    warnings.push({ recipientId: r.id, bodyId: r.bodyId, bodyName: name, message });
   }
   return warnings;
 }

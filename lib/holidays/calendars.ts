@@ -1,8 +1,10 @@
 import "server-only";
+import { cache } from "react";
 import fs from "node:fs";
 import path from "node:path";
 import { buildCalendar, type WorkingDayCalendar } from "@/lib/deadlines";
 import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import type { Law } from "@/lib/generated/prisma";
 
 // Holiday data: the newest row fetched from GOV.UK wins over the copy shipped in data/.
@@ -29,7 +31,8 @@ export function loadShippedHolidayData(): unknown {
 
 /** Which data is current: a cheap id lookup, so callers can tell whether a cache is stale. */
 export async function currentHolidayDataVersion(): Promise<string> {
-  const latest = await db.holidayData.findFirst({ orderBy: NEWEST_FIRST, select: { id: true } });
+  // Plain SQL (lib/db/sql.ts): every page asks. The same order as NEWEST_FIRST.
+  const [latest] = await sqlRows<{ id: string }>(`SELECT id FROM "HolidayData" ORDER BY "fetchedAt" DESC, id DESC LIMIT 1`);
   return latest?.id ?? "shipped";
 }
 
@@ -40,9 +43,12 @@ export async function loadHolidayData(): Promise<HolidayDataVersion> {
   return { version: "shipped", data: loadShippedHolidayData() };
 }
 
+/** Checked once per page render (React's cache(); outside a render, on every call). */
+const versionThisRequest = cache(currentHolidayDataVersion);
+
 export async function calendarFor(law: Law): Promise<WorkingDayCalendar> {
-  // Checked on every call (not cached by time), so a refresh moves every later clock at once.
-  const version = await currentHolidayDataVersion();
+  // Checked on every request (not cached by time), so a refresh moves every later clock at once.
+  const version = await versionThisRequest();
   if (loaded?.version !== version) {
     const current = await loadHolidayData();
     loaded = { ...current, calendars: new Map() };

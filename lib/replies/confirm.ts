@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { ConflictError, NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
-import { recordEvent, type RecordEventResult } from "@/lib/requests/record-event";
+import { EXEMPTION_KINDS, recordEvent, type RecordEventResult } from "@/lib/requests/record-event";
 import { readSuggestion } from "@/lib/replies/suggestion";
 
 const blank = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -22,7 +22,6 @@ export const confirmSuggestionSchema = z.object({
   note: z.preprocess(blank, z.string().optional()),
 });
 
-const EXEMPTION_KINDS = new Set(["response_refused", "response_partial", "internal_review_answered", "ico_decision"]);
 const ALREADY = "This reply has already been confirmed or set aside. Reload the page to see where it stands.";
 
 async function pendingReplyOrThrow(actor: Actor, messageId: string) {
@@ -52,8 +51,8 @@ export async function confirmSuggestion(actor: Actor, messageId: string, input: 
       ? changes.exemptions
       : (suggestion?.exemptions ?? []).join(", ");
   const exemptionList = (Array.isArray(exemptions) ? exemptions : exemptions.split(/[,;\n]/)).map((e) => e.trim()).filter(Boolean);
-  // An extension often says which exemption the body is weighing; the timeline keeps
-  // exemptions for refusals only, so it goes in the note instead.
+  // Exemptions go with the entries that cite them (an extension names the one whose public
+  // interest it weighs, FOIA s10(3)); on any other entry they are kept in the note.
   const keepsExemptions = kind !== undefined && EXEMPTION_KINDS.has(kind);
   const note = [changes.note, !keepsExemptions && exemptionList.length ? `Citing ${exemptionList.join(", ")}.` : undefined].filter(Boolean).join(" ") || undefined;
   const recorded = await recordEvent(

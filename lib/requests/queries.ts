@@ -1,16 +1,17 @@
 import "server-only";
 import { addWorkingDays, receiptDate, workingDaysStatus, type WorkingDayCalendar, type WorkingDaysStatus } from "@/lib/deadlines";
-import { db } from "@/lib/db/client";
+import { sqlRows } from "@/lib/db/sql";
 import { requireRole, type Actor } from "@/lib/auth/access";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { now } from "@/lib/time";
-import { fromDbDate, toDbDate } from "@/lib/requests/dates";
 import { CLOCK_RUNNING } from "@/lib/requests/status";
-import type { Law, Prisma, RequestStatus } from "@/lib/generated/prisma";
+import type { Law, RequestStatus } from "@/lib/generated/prisma";
 import { requestFiltersSchema, type RequestFilters } from "@/lib/requests/schemas";
 
 export const DUE_SOON_WORKING_DAYS = 10;
 const LIST_LIMIT = 50;
+/** Up to this many bodies the list filters by a choice of bodies; beyond, by a typed name (a page must not grow with the directory). */
+export const BODY_CHOICES_LIMIT = 100;
 
 /** Today as the Europe/London calendar date, the day the statutory clock counts in. */
 export function todayInLondon(): string {
@@ -28,15 +29,58 @@ export interface DueRow {
   clock: WorkingDaysStatus;
 }
 
-function toDueRow(
-  calendars: Map<Law, WorkingDayCalendar>,
-  today: string,
-  r: { id: string; title: string; law: Law; status: RequestStatus; dueOn: Date | null; body: { name: string } },
-): DueRow {
+function toDueRow(calendars: Map<Law, WorkingDayCalendar>, today: string, r: DueRowFacts): DueRow {
   const calendar = calendars.get(r.law)!;
-  const due = fromDbDate(r.dueOn)!;
-  const clock = workingDaysStatus(due, today, calendar);
-  return { id: r.id, title: r.title, bodyName: r.body.name, status: r.status, due, workingDays: clock.workingDays, clock };
+  const clock = workingDaysStatus(r.dueOn, today, calendar);
+  return { id: r.id, title: r.title, bodyName: r.bodyName, status: r.status, due: r.dueOn, workingDays: clock.workingDays, clock };
+}
+
+interface DueRowFacts {
+  id: string;
+  title: string;
+  law: Law;
+  status: RequestStatus;
+  dueOn: string;
+  bodyName: string;
+}
+
+// The statuses of CLOCK_RUNNING written out, so the planner can use the partial index of running
+// requests by due date (the request_status_counts migration).
+const RUNNING_SQL = `r.status IN ('awaiting_response', 'extended')`;
+
+/** Running requests due in [from, to] (either end open), earliest first, a page at most. */
+function runningDue(workspaceId: string, from: string | null, before: string | null, through: string | null): Promise<DueRowFacts[]> {
+  return sqlRows<DueRowFacts>(
+    `SELECT r.id, r.title, r.law::text AS law, r.status::text AS status, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn", b.name AS "bodyName"
+     FROM "FoiRequest" r JOIN "PublicBody" b ON b.id = r."bodyId"
+     WHERE r."workspaceId" = $1 AND r."deletedAt" IS NULL AND ${RUNNING_SQL}
+       AND ($2::date IS NULL OR r."dueOn" >= $2::date) AND ($3::date IS NULL OR r."dueOn" < $3::date) AND ($4::date IS NULL OR r."dueOn" <= $4::date)
+     ORDER BY r."dueOn", r.title
+     LIMIT ${LIST_LIMIT}`,
+    [workspaceId, from, before, through],
+  );
+}
+
+/**
+ * How many requests the workspace has in each status (deleted ones left out), from the
+ * summary the database keeps in step with every change (RequestStatusCount): a few rows,
+ * however many requests there are.
+ */
+export async function countByStatus(workspaceId: string): Promise<Map<RequestStatus, number>> {
+  const rows = await sqlRows<{ status: RequestStatus; count: number }>(
+    `SELECT status::text AS status, count FROM "RequestStatusCount" WHERE "workspaceId" = $1 AND count > 0`,
+    [workspaceId],
+  );
+  return new Map(rows.map((r) => [r.status, r.count]));
+}
+
+/** Requests whose clock runs and whose due date has passed, through the same partial index. */
+async function countOverdue(workspaceId: string, today: string): Promise<number> {
+  const [row] = await sqlRows<{ n: number }>(
+    `SELECT count(*)::int AS n FROM "FoiRequest" r WHERE r."workspaceId" = $1 AND r."deletedAt" IS NULL AND ${RUNNING_SQL} AND r."dueOn" < $2::date`,
+    [workspaceId, today],
+  );
+  return row?.n ?? 0;
 }
 
 /** Everything the dashboard shows, for one workspace, as of today. */
@@ -48,90 +92,103 @@ export async function getDashboard(actor: Actor) {
   const calendars = new Map<Law, WorkingDayCalendar>([["foia", await calendarFor("foia")]]);
   const calendar = calendars.get("foia")!;
   const horizon = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
-  const base = { workspaceId: actor.workspaceId, deletedAt: null };
-  const running = { ...base, status: { in: CLOCK_RUNNING } };
-  const select = { id: true, title: true, law: true, status: true, dueOn: true, body: { select: { name: true } } } as const;
-  const [byStatus, overdueCount, dueSoon, overdue, total] = await Promise.all([
-    db.foiRequest.groupBy({ by: ["status"], where: base, _count: true }),
-    db.foiRequest.count({ where: { ...running, dueOn: { lt: toDbDate(today)! } } }),
-    db.foiRequest.findMany({
-      where: { ...running, dueOn: { gte: toDbDate(today)!, lte: toDbDate(horizon)! } },
-      orderBy: [{ dueOn: "asc" }, { title: "asc" }],
-      take: LIST_LIMIT,
-      select,
-    }),
-    db.foiRequest.findMany({
-      where: { ...running, dueOn: { lt: toDbDate(today)! } },
-      orderBy: [{ dueOn: "asc" }, { title: "asc" }],
-      take: LIST_LIMIT,
-      select,
-    }),
-    db.foiRequest.count({ where: base }),
+  const [counts, overdueCount, dueSoon, overdue] = await Promise.all([
+    countByStatus(actor.workspaceId),
+    countOverdue(actor.workspaceId, today),
+    runningDue(actor.workspaceId, today, null, horizon),
+    runningDue(actor.workspaceId, null, today, null),
   ]);
   for (const r of [...dueSoon, ...overdue]) if (!calendars.has(r.law)) calendars.set(r.law, await calendarFor(r.law));
+  const byStatus = [...counts].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count);
   return {
     today,
     horizon,
-    total,
+    total: byStatus.reduce((sum, s) => sum + s.count, 0),
     overdueCount,
-    byStatus: byStatus.map((g) => ({ status: g.status, count: g._count })).sort((a, b) => b.count - a.count),
+    byStatus,
     dueSoon: dueSoon.map((r) => toDueRow(calendars, today, r)),
     overdue: overdue.map((r) => toDueRow(calendars, today, r)),
   };
 }
 
+export interface RequestListRow {
+  id: string;
+  title: string;
+  status: RequestStatus;
+  law: Law;
+  /** YYYY-MM-DD */
+  dueOn: string | null;
+  sentAt: Date | null;
+  authorityRef: string | null;
+  body: { id: string; name: string };
+  /** Incoming messages whose suggested meaning nobody has confirmed or dismissed yet. */
+  repliesToConfirm: number;
+  clock: WorkingDaysStatus | null;
+}
+
+const LIST_ORDER: Record<RequestFilters["sort"], string> = {
+  due: `r."dueOn" ASC NULLS LAST, r."createdAt" DESC`,
+  "-due": `r."dueOn" DESC NULLS LAST, r."createdAt" DESC`,
+  created: `r."createdAt" DESC`,
+};
+
 /** The requests list: filtered and sorted as the URL says, a page at a time. */
 export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyof RequestFilters, unknown>> = {}) {
   await requireRole(actor, "viewer");
   const filters = requestFiltersSchema.parse(rawFilters);
-  const today = toDbDate(todayInLondon())!;
-  const where: Prisma.FoiRequestWhereInput = { workspaceId: actor.workspaceId, deletedAt: null };
-  if (filters.status) where.status = filters.status;
-  if (filters.law) where.law = filters.law;
-  if (filters.body) where.bodyId = filters.body;
-  if (filters.batch) where.batchId = filters.batch;
+  const listToday = todayInLondon();
+  // One WHERE for the page and its count; an unused filter is a null parameter.
   // Overdue narrows whatever status was chosen (a chosen status that has no clock finds nothing).
-  if (filters.overdue) where.AND = [{ status: { in: CLOCK_RUNNING } }, { dueOn: { lt: today } }];
-  if (filters.replies) where.messages = { some: { review: "pending", direction: "incoming" } };
-  const orderBy: Prisma.FoiRequestOrderByWithRelationInput[] =
-    filters.sort === "created"
-      ? [{ createdAt: "desc" }]
-      : [{ dueOn: { sort: filters.sort === "-due" ? "desc" : "asc", nulls: "last" } }, { createdAt: "desc" }];
-  const [total, rows, bodies, batches] = await Promise.all([
-    db.foiRequest.count({ where }),
-    db.foiRequest.findMany({
-      where,
-      orderBy,
-      skip: (filters.page - 1) * LIST_LIMIT,
-      take: LIST_LIMIT,
-      select: {
-        id: true,
-        title: true,
-        status: true,
-        law: true,
-        dueOn: true,
-        sentAt: true,
-        authorityRef: true,
-        body: { select: { id: true, name: true } },
-        _count: { select: { messages: { where: { review: "pending", direction: "incoming" } } } },
-      },
-    }),
-    // Only bodies that have requests, for the filter's choices.
-    db.publicBody.findMany({
-      where: { workspaceId: actor.workspaceId, requests: { some: { deletedAt: null } } },
-      orderBy: { name: "asc" },
-      select: { id: true, name: true },
-    }),
-    db.batch.findMany({ where: { workspaceId: actor.workspaceId }, orderBy: { createdAt: "desc" }, take: 200, select: { id: true, name: true } }),
+  const where = `r."workspaceId" = $1 AND r."deletedAt" IS NULL
+    AND ($2::text IS NULL OR r.status = $2::"RequestStatus") AND ($3::text IS NULL OR r.law = $3::"Law")
+    AND ($4::text IS NULL OR r."bodyId" = $4) AND ($5::text IS NULL OR r."batchId" = $5)
+    AND (NOT $6::boolean OR (${RUNNING_SQL} AND r."dueOn" < $7::date))
+    AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM "PublicBody" nb WHERE nb.id = r."bodyId" AND strpos(lower(nb.name), lower($8)) > 0))
+    AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM "Message" m WHERE m."requestId" = r.id AND m.review = 'pending' AND m.direction = 'incoming'))`;
+  const params = [actor.workspaceId, filters.status ?? null, filters.law ?? null, filters.body ?? null, filters.batch ?? null, filters.overdue, listToday, filters.bodyName ?? null, filters.replies];
+  // Without filters (or by status alone) the total comes from the kept counts, not a count of the table.
+  const onlyStatus = !filters.law && !filters.body && !filters.bodyName && !filters.batch && !filters.overdue && !filters.replies;
+  const total = onlyStatus
+    ? countByStatus(actor.workspaceId).then((counts) => (filters.status ? (counts.get(filters.status) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)))
+    : sqlRows<{ n: number }>(`SELECT count(*)::int AS n FROM "FoiRequest" r WHERE ${where}`, params).then(([row]) => row?.n ?? 0);
+  const [totalCount, rows, bodies, batches] = await Promise.all([
+    total,
+    sqlRows<Omit<RequestListRow, "clock" | "body"> & { bodyId: string; bodyName: string }>(
+      `SELECT r.id, r.title, r.status::text AS status, r.law::text AS law, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn", r."sentAt", r."authorityRef",
+         b.id AS "bodyId", b.name AS "bodyName",
+         (SELECT count(*)::int FROM "Message" m WHERE m."requestId" = r.id AND m.review = 'pending' AND m.direction = 'incoming') AS "repliesToConfirm"
+       FROM "FoiRequest" r JOIN "PublicBody" b ON b.id = r."bodyId"
+       WHERE ${where}
+       ORDER BY ${LIST_ORDER[filters.sort]}
+       LIMIT ${LIST_LIMIT} OFFSET $10`,
+      [...params, (filters.page - 1) * LIST_LIMIT],
+    ),
+    // Only bodies that have requests, for the filter's choices; one more than the limit tells there are too many.
+    sqlRows<{ id: string; name: string }>(
+      `SELECT b.id, b.name FROM "PublicBody" b
+       WHERE b."workspaceId" = $1 AND EXISTS (SELECT 1 FROM "FoiRequest" r WHERE r."workspaceId" = $1 AND r."bodyId" = b.id AND r."deletedAt" IS NULL)
+       ORDER BY b.name
+       LIMIT ${BODY_CHOICES_LIMIT + 1}`,
+      [actor.workspaceId],
+    ),
+    sqlRows<{ id: string; name: string }>(`SELECT id, name FROM "Batch" WHERE "workspaceId" = $1 ORDER BY "createdAt" DESC LIMIT 200`, [actor.workspaceId]),
   ]);
   const calendars = new Map<Law, WorkingDayCalendar>();
   for (const law of new Set(rows.map((r) => r.law))) calendars.set(law, await calendarFor(law));
-  const listToday = todayInLondon();
-  const withClock = rows.map((r) => {
-    const dueOn = fromDbDate(r.dueOn);
+  const withClock: RequestListRow[] = rows.map(({ bodyId, bodyName, ...r }) => ({
+    ...r,
+    body: { id: bodyId, name: bodyName },
     // Only a running clock can be overdue: an answered request's old due date is history.
-    const clock = dueOn !== null && CLOCK_RUNNING.includes(r.status) ? workingDaysStatus(dueOn, listToday, calendars.get(r.law)!) : null;
-    return { ...r, clock };
-  });
-  return { filters, total, pageCount: Math.max(1, Math.ceil(total / LIST_LIMIT)), rows: withClock, bodies, batches, today: listToday };
+    clock: r.dueOn !== null && CLOCK_RUNNING.includes(r.status) ? workingDaysStatus(r.dueOn, listToday, calendars.get(r.law)!) : null,
+  }));
+  return {
+    filters,
+    total: totalCount,
+    pageCount: Math.max(1, Math.ceil(totalCount / LIST_LIMIT)),
+    rows: withClock,
+    /** The bodies to choose from, or null when there are too many: the page asks for a name instead. */
+    bodies: bodies.length > BODY_CHOICES_LIMIT ? null : bodies,
+    batches,
+    today: listToday,
+  };
 }

@@ -97,7 +97,8 @@ export interface EventFromMessage {
 
 const RESULT_KINDS = new Set(["internal_review_answered", "ico_decision"]);
 // An extension notice names the qualified exemption whose public interest it weighs (FOIA s10(3), s17(2)).
-const EXEMPTION_KINDS = new Set(["response_refused", "response_partial", "internal_review_answered", "ico_decision", "extension"]);
+/** The entries that carry the exemptions they cite. */
+export const EXEMPTION_KINDS: ReadonlySet<string> = new Set(["response_refused", "response_partial", "internal_review_answered", "ico_decision", "extension"]);
 
 /**
  * Adds what happened to a request's timeline. The whole timeline is replayed with the new

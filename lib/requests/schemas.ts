@@ -101,6 +101,8 @@ export const requestFiltersSchema = z.object({
   status: optionalChoice(REQUEST_STATUSES),
   law: optionalChoice(LAWS),
   body: z.preprocess(blankToUndefined, z.string().max(100).optional()),
+  /** Part of a body's name, typed where there are too many bodies for a list of choices. */
+  bodyName: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : undefined), z.string().max(200).optional().catch(undefined)),
   batch: z.preprocess(blankToUndefined, z.string().max(100).optional()),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   /** Only requests with a reply whose meaning nobody has confirmed yet. */

@@ -244,7 +244,7 @@ test("succession (Solent taken over by Hampshire and Isle of Wight Healthcare, 1
     await page.getByRole("button", { name: "Follow up the 31 that did not apply" }).click();
     await expect(page.getByText("Draft batch created.")).toBeVisible();
     ownBatchId = new URL(page.url()).pathname.split("/").pop()!;
-    const checking = page.getByRole("region", { name: "Worth checking before you send" });
+    const checking = page.getByRole("region", { name: "Mergers and bodies outside the Act" });
     await expect(checking.getByTestId("succession-offer")).toContainText("Solent NHS Trust merged into Hampshire and Isle of Wight Healthcare NHS Foundation Trust, which is also in this batch");
     // Livewell Southwest CIC is outside FOIA (s3(1)): said before sending.
     await expect(checking).toContainText("Livewell Southwest CIC is not a public authority under the Freedom of Information Act");

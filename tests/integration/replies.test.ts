@@ -148,7 +148,7 @@ describe("confirming what a reply means", () => {
     expect(rejected && (rejected as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
     expect(await clockOf(c.requestId)).toEqual({ status: "extended", due: "2021-09-20", events: 2 });
     const event = await db.requestEvent.findFirstOrThrow({ where: { requestId: c.requestId, kind: "extension" } });
-    expect(event).toMatchObject({ messageId: filed.messageId, exemptions: [], note: "Citing s43(2)." });
+    expect(event).toMatchObject({ messageId: filed.messageId, exemptions: ["s43(2)"], note: null });
     expect((await db.message.findUniqueOrThrow({ where: { id: filed.messageId } })).review).toBe("confirmed");
   });
 

@@ -8,6 +8,7 @@ import { createRequest } from "@/lib/requests/create-request";
 import { deleteRequest } from "@/lib/requests/delete-request";
 import { emailLetter, sendRequestByEmail } from "@/lib/requests/email-letters";
 import { recordEvent } from "@/lib/requests/record-event";
+import { retryFailed } from "@/lib/batches/send-batch";
 import { drain, makeCampaign, startSmtpServer, type TestSmtpServer } from "../support/batch-fixtures";
 import { makeWorkspace, makeMember } from "../support/factories";
 
@@ -138,7 +139,15 @@ describe("answering from the app", () => {
     expect(noAddress).toBeInstanceOf(InvalidError);
     expect((noAddress as InvalidError).fieldErrors.to?.[0]).toMatch(/regulator/);
     const regulator = `casework.${crypto.randomUUID().slice(0, 8)}@regulator.example`;
-    await emailLetter(editor, { requestId, kind: "ico_complaint", text: "Dear Commissioner, ...", to: regulator, sendKey: sendKey() });
+    // The regulator's server refuses it at first; "Send again" keeps the regulator's address (not the trust's).
+    smtp.refuse = (address) => (address === regulator ? { code: 550, message: "No such mailbox" } : null);
+    const sentComplaint = await emailLetter(editor, { requestId, kind: "ico_complaint", text: "Dear Commissioner, ...", to: regulator, sendKey: sendKey() });
+    await drain();
+    smtp.refuse = null;
+    expect(await deliveryOf(sentComplaint.deliveryId)).toMatchObject({ state: "failed" });
+    // Not sent, so not on the timeline: the review's answer still stands.
+    expect(await statusOf(requestId)).toBe("refused");
+    await retryFailed(editor, sentComplaint.deliveryId);
     await drain();
     const complaint = receivedFor(regulator);
     expect(complaint).toHaveLength(1);

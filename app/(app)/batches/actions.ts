@@ -78,7 +78,7 @@ export const combineSuccessorAction = workspaceAction(
   batchForm.extend({ successorId: text }),
   async (actor, { batchId, successorId }) => {
     const { covered } = await combineIntoSuccessor(actor, batchId, successorId);
-    return { ok: true, message: `Combined: one request now covers ${covered + 1} trusts.`, revalidate: [batchPath(batchId)] };
+    return { ok: true, revalidate: [batchPath(batchId)], redirectTo: `${batchPath(batchId)}?combined=${covered}` };
   },
   options,
 );

@@ -4,7 +4,6 @@ import { formatUkDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
 import { listRequests } from "@/lib/requests/queries";
-import { fromDbDate } from "@/lib/requests/dates";
 import { statusLabels } from "@/lib/requests/status";
 import { lawLabels } from "@/lib/requests/labels";
 import { LAWS, REQUEST_STATUSES } from "@/lib/requests/schemas";
@@ -45,7 +44,15 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       ) : null}
       <form className="filters" method="get" role="search" aria-label="Filter requests" key={JSON.stringify(filters)}>
         <FilterSelect name="status" label="Status" anyLabel="Any status" value={filters.status} options={REQUEST_STATUSES.map((st) => ({ value: st, label: statusLabels[st] }))} />
-        <FilterSelect name="body" label="Body" anyLabel="Any body" value={filters.body} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+        {bodies ? (
+          <FilterSelect name="body" label="Body" anyLabel="Any body" value={filters.body} options={bodies.map((b) => ({ value: b.id, label: b.name }))} />
+        ) : (
+          <div className="field">
+            <label htmlFor="bodyName">Body name contains</label>
+            <input id="bodyName" name="bodyName" type="search" defaultValue={filters.bodyName ?? ""} />
+            {filters.body ? <input type="hidden" name="body" value={filters.body} /> : null}
+          </div>
+        )}
         {batches.length > 0 ? <FilterSelect name="batch" label="Batch" anyLabel="Any batch" value={filters.batch} options={batches.map((b) => ({ value: b.id, label: b.name }))} /> : null}
         <FilterSelect name="law" label="Law" anyLabel="Any law" value={filters.law} options={LAWS.map((l) => ({ value: l, label: lawLabels[l] }))} />
         <div className="field">
@@ -85,7 +92,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           </thead>
           <tbody>
             {rows.map((r) => {
-              const due = fromDbDate(r.dueOn);
+              const due = r.dueOn;
               const late = r.clock?.state === "overdue" || r.clock?.state === "very_overdue";
               return (
                 <tr key={r.id}>
@@ -104,11 +111,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
                         <span className="tag overdue">Overdue</span>
                       </>
                     ) : null}
-                    {r._count.messages > 0 ? (
+                    {r.repliesToConfirm > 0 ? (
                       <>
                         {" "}
                         <span className="tag">
-                          {r._count.messages === 1 ? "1 reply to confirm" : `${r._count.messages} replies to confirm`}
+                          {r.repliesToConfirm === 1 ? "1 reply to confirm" : `${r.repliesToConfirm} replies to confirm`}
                         </span>
                       </>
                     ) : null}

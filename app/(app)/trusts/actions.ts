@@ -16,7 +16,7 @@ export const updateBodyAction = workspaceAction(updateBodySchema, async (actor, 
 });
 
 // The file and the pasted text arrive as they are; the service checks the text.
-const importForm = z.looseObject({ text: z.string().catch(""), file: z.unknown() });
+const importForm = z.looseObject({ text: z.string().catch(""), file: z.unknown().optional() });
 
 /** An uploaded file wins over the text box (a person who chose a file meant it). */
 async function csvText(input: z.infer<typeof importForm>): Promise<string> {

@@ -1,0 +1,170 @@
+// The pages people load all day at scale: the dashboard's counts come from a summary the
+// database keeps (RequestStatusCount), so it must be right straight after every kind of change;
+// and the request list and a batch's page show one page of rows however large the table grows.
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db/client";
+import { deleteRequest, restoreRequest } from "@/lib/requests/delete-request";
+import { BODY_CHOICES_LIMIT, getDashboard, listRequests, todayInLondon } from "@/lib/requests/queries";
+import { getBatch, RECIPIENTS_PER_PAGE } from "@/lib/batches/get-batch";
+import type { RequestStatus } from "@/lib/generated/prisma";
+import { makeMember, makeWorkspace } from "../support/factories";
+
+/** The counts worked out afresh from the table, to compare the kept summary with. */
+async function countedNow(workspaceId: string) {
+  const groups = await db.foiRequest.groupBy({ by: ["status"], where: { workspaceId, deletedAt: null }, _count: true });
+  const byStatus = Object.fromEntries(groups.map((g) => [g.status, g._count])) as Partial<Record<RequestStatus, number>>;
+  const total = groups.reduce((sum, g) => sum + g._count, 0);
+  const today = new Date(`${todayInLondon()}T00:00:00Z`);
+  const overdue = await db.foiRequest.count({ where: { workspaceId, deletedAt: null, status: { in: ["awaiting_response", "extended"] }, dueOn: { lt: today } } });
+  return { byStatus, total, overdue };
+}
+
+async function expectDashboardMatches(actor: { userId: string; workspaceId: string }) {
+  const dashboard = await getDashboard(actor);
+  const truth = await countedNow(actor.workspaceId);
+  expect(Object.fromEntries(dashboard.byStatus.map((s) => [s.status, s.count]))).toEqual(truth.byStatus);
+  expect(dashboard.total).toBe(truth.total);
+  expect(dashboard.overdueCount).toBe(truth.overdue);
+  expect((await listRequests(actor)).total).toBe(truth.total);
+  return dashboard;
+}
+
+function daysAgo(n: number): Date {
+  const d = new Date(`${todayInLondon()}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - n);
+  return d;
+}
+
+describe("the dashboard's counts", () => {
+  it("are right straight after inserts, status changes, deletes, restores, rollbacks and another workspace's changes", async () => {
+    const workspace = await makeWorkspace();
+    const other = await makeWorkspace();
+    const owner = await makeMember(workspace.id, "owner");
+    const body = await db.publicBody.create({ data: { workspaceId: workspace.id, key: "t", name: "Trust", kind: "nhs_trust" }, select: { id: true } });
+    const otherBody = await db.publicBody.create({ data: { workspaceId: other.id, key: "t", name: "Trust", kind: "nhs_trust" }, select: { id: true } });
+    const base = { workspaceId: workspace.id, bodyId: body.id, letter: "Dear Trust", channel: "email" as const };
+
+    let dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.total).toBe(0);
+
+    // Many in one statement, as a batch sends them.
+    await db.foiRequest.createMany({
+      data: [
+        ...Array.from({ length: 12 }, (_, i) => ({ ...base, title: `Draft ${i}`, status: "draft" as const })),
+        ...Array.from({ length: 7 }, (_, i) => ({ ...base, title: `Late ${i}`, status: "awaiting_response" as const, dueOn: daysAgo(10 + i) })),
+        ...Array.from({ length: 4 }, (_, i) => ({ ...base, title: `Running ${i}`, status: "extended" as const, dueOn: daysAgo(-20 - i) })),
+      ],
+    });
+    dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.total).toBe(23);
+    expect(dashboard.overdueCount).toBe(7);
+
+    // A status change, one row and many.
+    const late = await db.foiRequest.findMany({ where: { workspaceId: workspace.id, status: "awaiting_response" }, select: { id: true }, orderBy: { title: "asc" } });
+    await db.foiRequest.update({ where: { id: late[0]!.id }, data: { status: "successful" } });
+    await db.foiRequest.updateMany({ where: { id: { in: [late[1]!.id, late[2]!.id] } }, data: { status: "refused" } });
+    dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.overdueCount).toBe(4);
+    expect(dashboard.byStatus.find((s) => s.status === "refused")?.count).toBe(2);
+
+    // Soft delete and restore through the services; a delete for good.
+    await deleteRequest(owner, late[3]!.id);
+    dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.total).toBe(22);
+    await restoreRequest(owner, late[3]!.id);
+    await expectDashboardMatches(owner);
+    await db.foiRequest.delete({ where: { id: late[4]!.id } });
+    dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.total).toBe(22);
+
+    // A change rolled back leaves the counts as they were.
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.foiRequest.updateMany({ where: { workspaceId: workspace.id, status: "draft" }, data: { status: "withdrawn" } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.byStatus.find((s) => s.status === "draft")?.count).toBe(12);
+
+    // Raw SQL writers (the alert sweep, purges) are counted too; another workspace is not.
+    await db.$executeRaw`UPDATE "FoiRequest" SET status = 'withdrawn' WHERE "workspaceId" = ${workspace.id} AND title = 'Draft 0'`;
+    await db.foiRequest.createMany({ data: Array.from({ length: 5 }, (_, i) => ({ workspaceId: other.id, bodyId: otherBody.id, title: `Other ${i}`, letter: "x", channel: "email" as const })) });
+    dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.byStatus.find((s) => s.status === "withdrawn")?.count).toBe(1);
+    expect(dashboard.total).toBe(22);
+  });
+});
+
+describe("pages stay one page long as the table grows", () => {
+  it("the request list shows 50 of 5,000 requests, with the right total and page count", async () => {
+    const workspace = await makeWorkspace();
+    const viewer = await makeMember(workspace.id, "viewer");
+    const body = await db.publicBody.create({ data: { workspaceId: workspace.id, key: "t", name: "Trust", kind: "nhs_trust" }, select: { id: true } });
+    await db.foiRequest.createMany({
+      data: Array.from({ length: 5_000 }, (_, i) => ({
+        workspaceId: workspace.id,
+        bodyId: body.id,
+        title: `Request ${i}`,
+        letter: "Dear Trust",
+        channel: "email" as const,
+        status: i % 2 ? ("awaiting_response" as const) : ("successful" as const),
+        dueOn: daysAgo(i % 300),
+      })),
+    });
+    const first = await listRequests(viewer);
+    expect(first.rows).toHaveLength(50);
+    expect(first.total).toBe(5_000);
+    expect(first.pageCount).toBe(100);
+    // Earliest due first, as the list's default order says.
+    const dues = first.rows.map((r) => r.dueOn!);
+    expect(dues).toEqual([...dues].sort());
+    const last = await listRequests(viewer, { page: "100" });
+    expect(last.rows).toHaveLength(50);
+    expect(new Set([...first.rows, ...last.rows].map((r) => r.id)).size).toBe(100);
+    const running = await listRequests(viewer, { status: "awaiting_response" });
+    expect(running.rows).toHaveLength(50);
+    expect(running.total).toBe(2_500);
+    const overdue = await listRequests(viewer, { overdue: "1" });
+    expect(overdue.total).toBe(await db.foiRequest.count({ where: { workspaceId: workspace.id, status: "awaiting_response", dueOn: { lt: daysAgo(0) } } }));
+    expect(overdue.rows.every((r) => r.clock?.state === "overdue" || r.clock?.state === "very_overdue")).toBe(true);
+  });
+
+  it("the body filter is a list of choices for a few bodies and a typed name beyond BODY_CHOICES_LIMIT", async () => {
+    const workspace = await makeWorkspace();
+    const viewer = await makeMember(workspace.id, "viewer");
+    const count = BODY_CHOICES_LIMIT + 1;
+    await db.publicBody.createMany({ data: Array.from({ length: count }, (_, i) => ({ workspaceId: workspace.id, key: `t${i}`, name: `Trust ${String(i).padStart(4, "0")}`, kind: "nhs_trust" as const })) });
+    const bodies = await db.publicBody.findMany({ where: { workspaceId: workspace.id }, select: { id: true, name: true }, orderBy: { key: "asc" } });
+    await db.foiRequest.createMany({ data: bodies.slice(0, 3).map((b) => ({ workspaceId: workspace.id, bodyId: b.id, title: `To ${b.name}`, letter: "x", channel: "email" as const })) });
+    expect((await listRequests(viewer)).bodies).toHaveLength(3);
+    await db.foiRequest.createMany({ data: bodies.slice(3).map((b) => ({ workspaceId: workspace.id, bodyId: b.id, title: `To ${b.name}`, letter: "x", channel: "email" as const })) });
+    const many = await listRequests(viewer);
+    expect(many.bodies).toBeNull();
+    const named = await listRequests(viewer, { bodyName: "trust 0042" });
+    expect(named.total).toBe(1);
+    expect(named.rows.map((r) => r.body.name)).toEqual(["Trust 0042"]);
+  });
+
+  it("a batch of 1,000 recipients shows one page of them and counts all 1,000", async () => {
+    const workspace = await makeWorkspace();
+    const viewer = await makeMember(workspace.id, "viewer");
+    await db.publicBody.createMany({
+      data: Array.from({ length: 1_000 }, (_, i) => ({ workspaceId: workspace.id, key: `t${i}`, name: `Trust ${String(i).padStart(4, "0")}`, kind: "nhs_trust" as const, foiEmail: `foi${i}@example.org` })),
+    });
+    const bodies = await db.publicBody.findMany({ where: { workspaceId: workspace.id }, select: { id: true }, orderBy: { key: "asc" } });
+    const batch = await db.batch.create({ data: { workspaceId: workspace.id, name: "Big", titleTemplate: "Q", template: "Dear {{body.name}}" }, select: { id: true } });
+    await db.batchRecipient.createMany({ data: bodies.map((b, i) => ({ workspaceId: workspace.id, batchId: batch.id, bodyId: b.id, position: i })) });
+
+    const page = await getBatch(viewer, batch.id, {});
+    expect(page.recipients).toHaveLength(RECIPIENTS_PER_PAGE);
+    expect(page.progress.total).toBe(1_000);
+    expect(page.progress.drafted).toBe(1_000);
+    expect(page.pageCount).toBe(Math.ceil(1_000 / RECIPIENTS_PER_PAGE));
+    // Filtering and sorting still see every recipient, not only the page.
+    const found = await getBatch(viewer, batch.id, { q: "trust 0999" });
+    expect(found.recipients.map((r) => r.bodyName)).toEqual(["Trust 0999"]);
+    const byName = await getBatch(viewer, batch.id, { sort: "name", page: "20" });
+    expect(byName.recipients.at(-1)!.bodyName).toBe("Trust 0999");
+  });
+});
