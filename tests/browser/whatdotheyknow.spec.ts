@@ -79,10 +79,9 @@ test("the batch of 31 sent via WhatDoTheyKnow: pasted back at once, 31 clocks, a
   await expect(check.getByRole("checkbox")).toHaveCount(31);
   await expectNoDuplicateIds(page);
   await check.getByRole("button", { name: "Mark the ticked and chosen requests as sent" }).click();
-  await expect(page.getByText("Marked 31 requests as sent. Their clocks are running.")).toBeVisible();
+  await expect(page.getByText("Marked 31 requests as sent from their WhatDoTheyKnow addresses. Their clocks are running.")).toBeVisible();
 
   // 31 clocks, each from its own date of receipt.
-  await page.goto(`/batches/${batchId}`);
   await expect(page.locator("p.lede")).toContainText("Sent Monday 6 September 2021 · 31 recipients");
   const rows = page.getByRole("table", { name: /recipients/ }).locator("tbody tr");
   const shown = await rows.count();
@@ -94,12 +93,17 @@ test("the batch of 31 sent via WhatDoTheyKnow: pasted back at once, 31 clocks, a
   // A reply on WhatDoTheyKnow: "Check WhatDoTheyKnow now" on its request files it, with what it seems to mean.
   const first = made[0]!;
   site.addReply(first.urlTitle, { id: 90_001, eventId: 90_002, createdAt: "2021-09-06T00:30:00.000+01:00", state: null, text: "Dear LXP Revolution,\n\nWe acknowledge receipt of your request, which we received on 6 September 2021." });
-  await page.getByRole("row").filter({ hasText: first.body.name }).getByRole("link", { name: first.body.name }).click();
+  await page.getByRole("row").filter({ hasText: first.body.name }).getByRole("link", { name: first.body.name, exact: true }).click();
   await page.getByRole("button", { name: "Check WhatDoTheyKnow now" }).click();
   await expect(page.getByText("Checked 1 request on WhatDoTheyKnow: 1 new message to look at; 1 request has another status there.")).toBeVisible();
   await expect(page.getByTestId("wdtk-status")).toContainText("WhatDoTheyKnow says: Awaiting classification");
+  // The suggestion card, as for mail: what it looks like, why it is filed here, to confirm or dismiss.
+  const card = page.getByTestId("reply-suggestion");
+  await expect(card).toHaveCount(1);
+  await expect(card).toContainText("Looks like:");
+  await expect(card).toContainText("WhatDoTheyKnow filed it on this request");
   const correspondence = page.getByRole("region", { name: "Correspondence" });
-  await correspondence.getByText(/^Received Monday 6 September 2021/).click();
+  await correspondence.locator("summary", { hasText: /^Received Monday 6 September 2021/ }).click();
   await expect(correspondence.getByText("We acknowledge receipt of your request")).toBeVisible();
   await expect(correspondence.getByRole("link", { name: "This message on WhatDoTheyKnow" })).toHaveAttribute("href", `${site.origin}/request/${first.urlTitle}#incoming-90001`);
   const filed = await withClient(async (client) => (await client.query<{ review: string; suggestion: { kind: string } }>(`SELECT review, suggestion FROM "Message" WHERE "sourceKey" = $1`, [`127.0.0.1:${WDTK_FIXTURE_PORT}/incoming/90001`])).rows);

@@ -56,6 +56,11 @@ export default async function BatchPage({ params, searchParams }: { params: Prom
         ) : null}
       </p>
       <BatchFlash query={query} />
+      {query.pasted ? (
+        <p className="success" role="status">
+          Marked {query.pasted} request{query.pasted === "1" ? "" : "s"} as sent from their WhatDoTheyKnow addresses. Their clocks are running.
+        </p>
+      ) : null}
       {batch.state === "draft" ? (
         <DraftBatch batch={batch} actions={{ updateBatchDetailsAction, updateRecipientAction, removeRecipientAction, deleteDraftBatchAction, combineSuccessorAction }} />
       ) : (

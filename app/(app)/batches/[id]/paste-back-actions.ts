@@ -38,7 +38,8 @@ async function confirm(previous: PasteBackFormState, formData: FormData): Promis
     form,
     async (actor, input) => {
       const { marked } = await markPastedSent(actor, input.batchId, { rows: rowsFromForm(input) });
-      return { ok: true, message: `Marked ${plural(marked, "request", "requests")} as sent. Their clocks are running.`, revalidate: [batchPath(input.batchId), "/requests"] };
+      // To the batch page, which says so: once every letter is marked, the paste-back box (and its status line) is gone.
+      return { ok: true, revalidate: [batchPath(input.batchId), "/requests"], redirectTo: `${batchPath(input.batchId)}?pasted=${marked}` };
     },
     options,
   )(previous, formData);
