@@ -7,6 +7,7 @@ import { processOutbox } from "@/lib/mail/send-mail";
 import { runScheduledPurge } from "@/lib/retention/purge";
 import { pollAllMailboxes } from "@/lib/replies/imap-poll";
 import { followRequests } from "@/lib/whatdotheyknow/follow";
+import { recomputeClocksAfterRuleChange } from "@/lib/requests/recompute-after-rule-change";
 import { defineJob, type AnyJob } from "@/lib/jobs/define-job";
 
 const nothing = z.object({}).strict();
@@ -113,9 +114,25 @@ export const wdtkFollowJob = defineJob({
   },
 });
 
+/**
+ * Soon after start (then daily, which finds nothing to do): once per version of the clock's
+ * rules, every request's stored dates are worked out again under the new rules.
+ */
+export const clockRulesJob = defineJob({
+  name: "clock-rules",
+  schedule: { everyMs: 24 * 60 * 60 * 1000, firstAfterMs: 15_000 },
+  payload: nothing,
+  scheduledPayload: () => ({}),
+  lock: "idempotent",
+  run: async () => {
+    const recomputed = await recomputeClocksAfterRuleChange();
+    return recomputed === null ? null : `${recomputed} request(s) recomputed under the current clock rules`;
+  },
+});
+
 /** Every background job, in one place: the worker runs these. */
 export function workerJobs(): AnyJob[] {
-  const jobs: AnyJob[] = [outboxJob, alertsJob, purgeJob, mailboxesJob];
+  const jobs: AnyJob[] = [outboxJob, alertsJob, purgeJob, mailboxesJob, clockRulesJob];
   if (env().HOLIDAYS_REFRESH_URL !== "off") jobs.push(holidaysJob);
   if (env().WDTK_BASE_URL !== "off") jobs.push(wdtkFollowJob);
   return jobs;

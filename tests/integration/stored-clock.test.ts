@@ -241,3 +241,23 @@ describe("the stored clock dates", () => {
     );
   });
 });
+
+describe("a change to the clock's rules", () => {
+  it("FOIA s10(3): dates stored under old rules are worked out again once, by the worker's clock-rules job", async () => {
+    const { recomputeClocksAfterRuleChange } = await import("@/lib/requests/recompute-after-rule-change");
+    const ws = await makeWorkspace();
+    const editor = await makeMember(ws.id, "editor");
+    const body = await db.publicBody.create({ data: { workspaceId: ws.id, key: unique("body"), name: "Oxleas NHS Foundation Trust", kind: "nhs_foundation_trust" } });
+    const created = await createRequest(editor, { title: "KUF", letter: "Dear Oxleas", law: "foia", channel: "email", bodyId: body.id, sentDate: "2021-08-02" });
+    if (!created.ok) throw new Error(JSON.stringify(created));
+    // As an older version stored it: an extension without an exemption moved the due date.
+    await db.$executeRaw`UPDATE "FoiRequest" SET "dueOn" = '2021-10-29', "veryOverdueOn" = NULL WHERE id = ${created.requestId}`;
+    const version = "2099-01-01";
+    expect(await recomputeClocksAfterRuleChange(version)).toBeGreaterThanOrEqual(1);
+    const stored = await db.foiRequest.findUniqueOrThrow({ where: { id: created.requestId }, select: { dueOn: true, veryOverdueOn: true } });
+    expect(dbDate(stored.dueOn)).toBe("2021-08-31");
+    expect(dbDate(stored.veryOverdueOn)).toBe("2021-09-28");
+    // Once per version: the second run finds nothing to do.
+    expect(await recomputeClocksAfterRuleChange(version)).toBeNull();
+  });
+});
