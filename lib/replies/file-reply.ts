@@ -9,7 +9,7 @@ import { classifyAttachment, cleanFilename, MAX_ATTACHMENT_BYTES, UNKNOWN_CONTEN
 import { MAX_BODY_TEXT_CHARS } from "@/lib/messages/schemas";
 import { sanitiseEmailHtml } from "@/lib/messages/sanitise-html";
 import { receiptDate } from "@/lib/deadlines/receipt-date";
-import { raiseArrivalAlert } from "@/lib/replies/alerts";
+import { arrivalAlert } from "@/lib/replies/alerts";
 import { matchReply, type MatchedBy } from "@/lib/replies/match";
 import { foiTokens, messageIdsIn } from "@/lib/replies/tokens";
 import { suggestEvent } from "@/lib/replies/suggest-event";
@@ -69,7 +69,7 @@ function prepareAttachments(reply: IncomingReply): { files: PreparedFile[]; left
 }
 
 /** The letter of this workspace a delivery failure report is about, found by its Message-ID. */
-async function bouncedLetter(tx: Prisma.TransactionClient, workspaceId: string, reply: IncomingReply) {
+async function bouncedLetter(tx: Pick<Prisma.TransactionClient, "delivery">, workspaceId: string, reply: IncomingReply) {
   const ids = messageIdsIn([reply.bounce?.originalMessageId, reply.inReplyTo, ...(reply.references ?? [])]);
   const byId = ids.length
     ? await tx.delivery.findFirst({
@@ -106,7 +106,7 @@ function trustworthyDate(sentAt: Date): Date {
  * sanitised HTML and its attachments within the limits; matches it to a request of this
  * workspace (unless the source already knows the request, which must be this workspace's);
  * and suggests what it means, for a person to confirm (none for an auto-reply or a bounce).
- * One transaction. It records no timeline event and never changes a clock.
+ * The writes commit together, in one transaction. It records no timeline event and never changes a clock.
  */
 export async function fileReply(workspaceId: string, reply: IncomingReply): Promise<FileReplyResult> {
   replySchema.parse(reply);
@@ -119,85 +119,86 @@ export async function fileReply(workspaceId: string, reply: IncomingReply): Prom
   const contentHash =
     reply.contentHash ?? crypto.createHash("sha256").update([reply.fromAddress ?? "", reply.subject ?? "", reply.sentAt.toISOString?.() ?? "", reply.text].join("\n")).digest("hex");
 
-  return db.$transaction(
-    async (tx) => {
-      const existing = await tx.message.findUnique({
-        where: { workspaceId_source_sourceKey: { workspaceId, source: reply.source, sourceKey: reply.sourceKey } },
-        select: { id: true, requestId: true, suggestion: true },
-      });
-      if (existing) return { messageId: existing.id, requestId: existing.requestId, created: false, suggestion: readSuggestion(existing.suggestion) };
+  const key = { workspaceId_source_sourceKey: { workspaceId, source: reply.source, sourceKey: reply.sourceKey } };
+  const firstFiling = async (): Promise<FileReplyResult> => {
+    const first = await db.message.findUniqueOrThrow({ where: key, select: { id: true, requestId: true, suggestion: true } });
+    return { messageId: first.id, requestId: first.requestId, created: false, suggestion: readSuggestion(first.suggestion) };
+  };
+  // Reads first, outside the transaction: matching looks only at committed letters and requests.
+  if (await db.message.findUnique({ where: key, select: { id: true } })) return firstFiling();
 
-      let requestId: string | null = null;
-      let matchedBy: MatchedBy | "source" | null = null;
-      const bounced = reply.bounce ? await bouncedLetter(tx, workspaceId, reply) : null;
-      if (bounced) {
-        [requestId, matchedBy] = [bounced.requestId, "in_reply_to"];
-      } else if (reply.requestId) {
-        const known = await tx.foiRequest.findFirst({ where: { id: reply.requestId, workspaceId, deletedAt: null }, select: { id: true } });
-        if (!known) throw new NotFoundError("That request is not in this workspace.");
-        [requestId, matchedBy] = [known.id, "source"];
-      } else {
-        const match = await matchReply(tx, workspaceId, reply);
-        if (match.requestId) [requestId, matchedBy] = [match.requestId, match.matchedBy];
-      }
-      const law = requestId ? ((await tx.foiRequest.findUnique({ where: { id: requestId }, select: { law: true } }))?.law ?? "foia") : "foia";
-      const suggestion = reply.autoSubmitted || reply.bounce ? null : suggestEvent({ subject: reply.subject, text: reply.text, law, sentAt });
+  let requestId: string | null = null;
+  let matchedBy: MatchedBy | "source" | null = null;
+  const bounced = reply.bounce ? await bouncedLetter(db, workspaceId, reply) : null;
+  if (bounced) {
+    [requestId, matchedBy] = [bounced.requestId, "in_reply_to"];
+  } else if (reply.requestId) {
+    const known = await db.foiRequest.findFirst({ where: { id: reply.requestId, workspaceId, deletedAt: null }, select: { id: true } });
+    if (!known) throw new NotFoundError("That request is not in this workspace.");
+    [requestId, matchedBy] = [known.id, "source"];
+  } else {
+    const match = await matchReply(db, workspaceId, reply);
+    if (match.requestId !== null) [requestId, matchedBy] = [match.requestId, match.matchedBy];
+  }
+  const law = requestId ? ((await db.foiRequest.findUnique({ where: { id: requestId }, select: { law: true } }))?.law ?? "foia") : "foia";
+  const suggestion = reply.autoSubmitted || reply.bounce ? null : suggestEvent({ subject: reply.subject, text: reply.text, law, sentAt });
 
-      const id = newRowId("m");
-      // ON CONFLICT DO NOTHING: a second filing of the same message running at this moment
-      // waits here for the first to commit, then inserts nothing.
-      const inserted = await tx.message.createMany({
-        data: [
-          {
-            id,
-            workspaceId,
-            requestId,
-            direction: "incoming",
-            fromName: clip(reply.fromName, 200),
-            fromAddress: clip(reply.fromAddress, 320),
-            toAddress: clip(reply.toAddress, 2000),
-            subject: clip(reply.subject, 300),
-            sentAt,
-            bodyText: text,
-            bodyHtml: html,
-            source: reply.source,
-            sourceKey: reply.sourceKey,
-            contentHash,
-            externalUrl: clip(reply.externalUrl, 2000),
-            externalAttachments: reply.externalAttachments?.length ? reply.externalAttachments.slice(0, 100) : Prisma.DbNull,
-            matchedBy,
-            suggestion: suggestion ?? Prisma.DbNull,
-            review: suggestion ? "pending" : "none",
-          },
-        ],
-        skipDuplicates: true,
-      });
-      if (inserted.count === 0) {
-        const first = await tx.message.findUniqueOrThrow({
-          where: { workspaceId_source_sourceKey: { workspaceId, source: reply.source, sourceKey: reply.sourceKey } },
-          select: { id: true, requestId: true, suggestion: true },
-        });
-        return { messageId: first.id, requestId: first.requestId, created: false, suggestion: readSuggestion(first.suggestion) };
-      }
-      if (bounced) {
-        // Our letter did not arrive: the outbox row says so, with the server's reason, and a
-        // person sees it on the batch page ("Send again" once the address is fixed).
-        await tx.delivery.updateMany({
-          where: { id: bounced.deliveryId, state: { in: ["sent", "unconfirmed", "sending"] } },
-          data: { state: "failed", lastError: `Came back undelivered: ${(reply.bounce?.reason ?? "no reason given").slice(0, 900)}` },
-        });
-        if (requestId) await raiseArrivalAlert(tx, { workspaceId, requestId, kind: "letter_bounced", on: receiptDate(sentAt) });
-      } else if (requestId && !reply.autoSubmitted) {
-        await raiseArrivalAlert(tx, { workspaceId, requestId, kind: "reply_received", on: receiptDate(sentAt) });
-      }
-      if (files.length) {
-        await tx.attachment.createMany({
-          data: files.map((f) => ({ workspaceId, messageId: id, filename: f.filename, contentType: f.contentType, size: f.size, sha256: f.sha256, data: f.data })),
-        });
-      }
-      return { messageId: id, requestId, created: true, suggestion };
-    },
-    // Up to 50 attachments of 25 MB go over the wire inside the transaction.
-    { timeout: 60_000, maxWait: 10_000 },
-  );
+  const id = newRowId("m");
+  const on = receiptDate(sentAt);
+  // The writes, in one transaction of a few statements (no round trips in between). ON CONFLICT
+  // DO NOTHING: a second filing of the same message at this moment waits for the first to
+  // commit, then inserts nothing; what follows the insert only happens if this message's row
+  // exists (its attachments refer to it, the alert checks for it).
+  const writes: Prisma.PrismaPromise<unknown>[] = [
+    db.message.createMany({
+      data: [
+        {
+          id,
+          workspaceId,
+          requestId,
+          direction: "incoming",
+          fromName: clip(reply.fromName, 200),
+          fromAddress: clip(reply.fromAddress, 320),
+          toAddress: clip(reply.toAddress, 2000),
+          subject: clip(reply.subject, 300),
+          sentAt,
+          bodyText: text,
+          bodyHtml: html,
+          source: reply.source,
+          sourceKey: reply.sourceKey,
+          contentHash,
+          externalUrl: clip(reply.externalUrl, 2000),
+          externalAttachments: reply.externalAttachments?.length ? reply.externalAttachments.slice(0, 100) : Prisma.DbNull,
+          matchedBy,
+          suggestion: suggestion ?? Prisma.DbNull,
+          review: suggestion ? "pending" : "none",
+        },
+      ],
+      skipDuplicates: true,
+    }),
+  ];
+  if (files.length) {
+    writes.push(db.attachment.createMany({ data: files.map((f) => ({ workspaceId, messageId: id, filename: f.filename, contentType: f.contentType, size: f.size, sha256: f.sha256, data: f.data })) }));
+  }
+  if (bounced) {
+    // Our letter did not arrive: the outbox row says so, with the server's reason, and a
+    // person sees it on the batch page ("Send again" once the address is fixed).
+    writes.push(
+      db.delivery.updateMany({
+        where: { id: bounced.deliveryId, state: { in: ["sent", "unconfirmed", "sending"] } },
+        data: { state: "failed", lastError: `Came back undelivered: ${(reply.bounce?.reason ?? "no reason given").slice(0, 900)}` },
+      }),
+    );
+  }
+  if (requestId && (bounced || !reply.autoSubmitted)) writes.push(arrivalAlert({ workspaceId, requestId, kind: bounced ? "letter_bounced" : "reply_received", on, messageId: id }));
+  try {
+    const [inserted] = (await db.$transaction(writes)) as [{ count: number }];
+    if (inserted.count === 0) return firstFiling();
+  } catch (error) {
+    // The same message filed at this moment by another worker: its attachments referred to a
+    // row that was never inserted, so this transaction rolled back; the first one stands.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2003") return firstFiling();
+    throw error;
+  }
+  return { messageId: id, requestId, created: true, suggestion };
 }
