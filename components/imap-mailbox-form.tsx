@@ -55,7 +55,7 @@ export function ImapMailboxForm({ action, removeAction, saved }: { action: Actio
             Test connection
           </button>{" "}
           <button type="submit" name="intent" value="save" disabled={pending}>
-            Save mailbox
+            Save connection
           </button>
         </div>
       </form>

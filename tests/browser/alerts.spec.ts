@@ -20,7 +20,7 @@ const created: Array<{ id: string; title: string; bodyName: string }> = [];
 
 async function logSentRequest(page: Page, trust: string): Promise<{ id: string; title: string; bodyName: string }> {
   await page.goto("/requests/new");
-  const to = page.getByLabel("To");
+  const to = page.getByLabel("To", { exact: true });
   const bodyName = (await to.locator("option", { hasText: trust }).first().textContent())!.trim();
   await to.selectOption({ label: bodyName });
   const title = `Why ${trust} did not apply for the Band 7 post`;

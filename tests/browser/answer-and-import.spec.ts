@@ -41,7 +41,7 @@ test("directory addresses come from a CSV, then a request and a clarification go
   // A draft request to Oxleas, by email.
   await page.goto("/requests");
   await page.getByRole("link", { name: "Log a request" }).click();
-  await page.getByLabel("To").selectOption({ label: "Oxleas NHS Foundation Trust" });
+  await page.getByLabel("To", { exact: true }).selectOption({ label: "Oxleas NHS Foundation Trust" });
   await page.getByLabel("Title").fill(TITLE);
   await page.getByLabel("The letter").fill("Dear Oxleas NHS Foundation Trust,\n\nWhy did the trust not apply for the funding?\n\nLXP Revolution");
   await page.getByLabel("Sent by").selectOption({ label: "Email" });

@@ -28,7 +28,7 @@ test("a body over the cap is refused with 413: the unsubscribe button's form, an
 test("a 12 MB attachment can still be added to a request's correspondence", async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto("/requests/new");
-  await page.getByLabel("To").selectOption({ label: "Oxleas NHS Foundation Trust" });
+  await page.getByLabel("To", { exact: true }).selectOption({ label: "Oxleas NHS Foundation Trust" });
   await page.getByLabel("Title").fill("A request with a large attachment");
   await page.getByLabel("The letter").fill("Dear Oxleas NHS Foundation Trust,\n\nPlease send the papers.\n\nLXP Revolution");
   await page.getByLabel("Sent by").selectOption({ label: "Email" });

@@ -44,7 +44,7 @@ test("a trust's reply suggests an extension that one click confirms; an unmatche
   // Two messages go through a real SMTP conversation and the whole pipeline: more than the default minute on a busy machine.
   test.setTimeout(180_000);
   await page.goto("/requests/new");
-  await page.getByLabel("To").selectOption({ label: "Sussex Partnership NHS Foundation Trust" });
+  await page.getByLabel("To", { exact: true }).selectOption({ label: "Sussex Partnership NHS Foundation Trust" });
   await page.getByLabel("Title").fill("Band 7 posts at Sussex Partnership");
   await page.getByLabel("The letter").fill("Dear Sussex Partnership NHS Foundation Trust,\n\nWhy did the trust not apply?\n\nLXP Revolution");
   await page.getByLabel("Sent by").selectOption({ label: "Email" });

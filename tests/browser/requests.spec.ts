@@ -15,7 +15,7 @@ async function addEvent(page: Page, what: string, date: string, extra: Record<st
 test("a logged request goes overdue, is refused, and goes to internal review, with the right letter at each step", async ({ page }) => {
   await page.goto("/requests");
   await page.getByRole("link", { name: "Log a request" }).click();
-  await page.getByLabel("To").selectOption({ label: "Oxleas NHS Foundation Trust" });
+  await page.getByLabel("To", { exact: true }).selectOption({ label: "Oxleas NHS Foundation Trust" });
   await page.getByLabel("Title").fill("Band 7 Lived Experience posts at Oxleas");
   await page.getByLabel("The letter").fill("Dear Oxleas NHS Foundation Trust,\n\nWhy did the trust not apply for the funding?\n\nLXP Revolution");
   await page.getByLabel("Sent by").selectOption({ label: "Email" });
