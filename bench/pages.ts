@@ -185,6 +185,7 @@ async function main() {
       APP_ENV: "production",
       DATABASE_URL: database.url,
       NEXTAUTH_SECRET: "bench-pages-secret-0123456789-0123456789",
+      MAIL_SECRET_KEY: "bench-pages-mail-key-0123456789-0123456789",
       NEXTAUTH_URL: BASE,
       SMTP_URL: "smtp://127.0.0.1:9", // nothing is sent: no worker runs
       SEED_ON_START: "false",
