@@ -340,13 +340,24 @@ export function computeClock(events: readonly ClockEvent[], options: ClockOption
           ignore(e, t.clarificationSetAside ? "the clarification request did not stop the clock, so the reply does not restart it" : "no clarification was requested");
         } else restart(t, on, "clarification");
         break;
-      case "fees_notice":
-        if (stopped) ignore(e, "the clock has stopped");
-        else if (t.feeSince === null) {
+      case "fees_notice": {
+        if (stopped) {
+          ignore(e, "the clock has stopped");
+          break;
+        }
+        // FOIA s9(1), FOISA s9(1): a fees notice may be given only "within the period for
+        // complying"; one given after the due date cannot pause a clock already run out.
+        const dueNow = t.feeSince === null && t.clarificationSince === null ? dueSoFar(t.start, t.feeWindows) : null;
+        if (law !== "eir" && dueNow !== null && on > dueNow) {
+          warnings.push(`the fees notice of ${iso(on)} came after the due date ${iso(dueNow)}: it does not stop the clock (${law === "foia" ? "FOIA" : "FOISA"} s9(1))`);
+          break;
+        }
+        if (t.feeSince === null) {
           t.feeSince = on;
           t.pauses.push({ reason: "fee", from: on, to: null });
         }
         break;
+      }
       case "fee_paid":
         // FOIA s10(2), EIR reg 8, FOISA s10(2): working days from the notice to payment are disregarded.
         if (t.feeSince === null) ignore(e, "no fees notice is outstanding");

@@ -185,3 +185,28 @@ describe("internal review limits by law", () => {
     expect(review("foisa")).toMatchObject({ due: "2021-09-29", limitBasis: "statute" });
   });
 });
+
+describe("fees notices (FOIA s9(1), s10(2); FOISA s9(1))", () => {
+  it("FOIA s9(1): a fees notice after the due date (7 Jul) pauses nothing; answered 20 Jul is 8 working days late", () => {
+    // Sent Wed 9 Jun 2021, due Wed 7 Jul. Notice Thu 8 Jul, never paid. Answered Tue 20 Jul:
+    // late by the same count as the late extension notice above, as if there were no notice.
+    const clock = clockOf([
+      { kind: "fees_notice", at: "2021-07-08" },
+      { kind: "response_partial", at: "2021-07-20" },
+    ]);
+    expect(clock.due).toBe("2021-07-07");
+    expect(clock.state).toMatchObject({ kind: "answered", onTime: false, answeredLateBy: 8, timeliness: "late" });
+    expect(clock.warnings.join("\n")).toMatch(/fees notice of .* came after the due date .* does not stop the clock \(FOIA s9\(1\)\)/);
+  });
+
+  it("FOIA s10(2): a fees notice within the 20 working days still pauses the clock until payment", () => {
+    // Notice Wed 30 Jun (working day 15), paid Mon 5 Jul: the days between are disregarded, so
+    // the due date moves past Wed 7 Jul.
+    const clock = clockOf([
+      { kind: "fees_notice", at: "2021-06-30" },
+      { kind: "fee_paid", at: "2021-07-05" },
+    ]);
+    expect(clock.due > "2021-07-07").toBe(true);
+    expect(clock.warnings.join("\n")).not.toMatch(/fees notice/);
+  });
+});
