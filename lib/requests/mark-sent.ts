@@ -77,7 +77,9 @@ async function insertEntries(tx: Tx, letters: readonly SentLetter[], kind: "sent
     ),
     m AS (
       INSERT INTO "Message" (id, "workspaceId", "requestId", direction, "fromName", "fromAddress", "toAddress", subject, "sentAt", "bodyText", "sourceKey")
-      SELECT message_id, workspace_id, request_id, 'outgoing'::"MessageDirection", from_name, from_address, to_address, subject, sent_at::timestamptz AT TIME ZONE 'UTC', body, source_key
+      SELECT message_id, workspace_id, request_id, 'outgoing'::"MessageDirection", from_name, from_address, to_address, subject, sent_at::timestamptz AT TIME ZONE 'UTC', body,
+        -- A letter sent again after a bounce keeps its Message-ID: the first copy already holds it.
+        CASE WHEN EXISTS (SELECT 1 FROM "Message" o WHERE o."workspaceId" = f.workspace_id AND o.source = 'manual' AND o."sourceKey" = f.source_key) THEN NULL ELSE source_key END
       FROM f WHERE message_id IS NOT NULL
     ),
     e AS (

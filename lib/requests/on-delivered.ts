@@ -32,6 +32,9 @@ function timelineStep(kind: EventKind): DeliveryHook {
       if (!d.requestId || !d.workspaceId) continue;
       const live = await tx.foiRequest.findFirst({ where: { id: d.requestId, workspaceId: d.workspaceId, deletedAt: null }, select: { id: true } });
       if (!live) continue;
+      // A letter sent again after a bounce keeps its Message-ID: the first copy already holds it.
+      const key = sourceKeyOf(d.messageId);
+      const taken = key ? await tx.message.findFirst({ where: { workspaceId: d.workspaceId, source: "manual", sourceKey: key }, select: { id: true } }) : null;
       const message = await tx.message.create({
         data: {
           workspaceId: d.workspaceId,
@@ -43,7 +46,7 @@ function timelineStep(kind: EventKind): DeliveryHook {
           subject: d.subject,
           sentAt: d.sentAt,
           bodyText: d.text,
-          sourceKey: sourceKeyOf(d.messageId),
+          sourceKey: taken ? null : key,
         },
         select: { id: true },
       });
