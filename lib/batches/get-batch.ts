@@ -11,7 +11,7 @@ import { CLOCK_RUNNING, statusLabels } from "@/lib/requests/status";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
 import { batchViewSchema, progressBucketLabels, type BatchView, type ProgressBucket } from "@/lib/batches/schemas";
 import { countBuckets, progressBucket, type ProgressCounts } from "@/lib/batches/progress";
-import { effectiveChannel, wdtkUrlFor } from "@/lib/batches/render";
+import { BATCH_HEAD_SELECT, effectiveChannel, wdtkUrlFor } from "@/lib/batches/render";
 import { successionOffers, type SuccessionOffer } from "@/lib/batches/succession";
 import { isUnderTheAct } from "@/lib/bodies/foi-status";
 import { batchReadiness, type BatchReadiness } from "@/lib/batches/readiness";
@@ -185,20 +185,7 @@ interface RecipientFacts {
 async function loadBatchHead(workspaceId: string, batchId: string) {
   const batch = await db.batch.findFirst({
     where: { id: batchId, workspaceId },
-    select: {
-      id: true,
-      name: true,
-      state: true,
-      law: true,
-      channel: true,
-      titleTemplate: true,
-      template: true,
-      sentAt: true,
-      createdAt: true,
-      parentId: true,
-      workspace: { select: { mailbox: true } },
-      parent: { select: { id: true, title: true, authorityRef: true, sentAt: true, deletedAt: true, body: { select: { name: true } } } },
-    },
+    select: BATCH_HEAD_SELECT,
   });
   if (!batch) throw new NotFoundError("That batch is not in this workspace.");
   return batch;

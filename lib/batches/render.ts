@@ -12,25 +12,28 @@ export const TITLE_MAX_LENGTH = 280;
 
 type Reader = Pick<Prisma.TransactionClient, "batch" | "batchRecipient" | "bodyOutcome" | "publicBody">;
 
+/** What every reader of one batch needs of the batch itself (its letters, its page). */
+export const BATCH_HEAD_SELECT = {
+  id: true,
+  workspaceId: true,
+  name: true,
+  state: true,
+  law: true,
+  channel: true,
+  titleTemplate: true,
+  template: true,
+  sentAt: true,
+  createdAt: true,
+  parentId: true,
+  workspace: { select: { name: true, mailbox: true } },
+  parent: { select: { id: true, title: true, authorityRef: true, sentAt: true, deletedAt: true, body: { select: { name: true } } } },
+} as const;
+
 /** A batch with what its letters need, read in three queries whatever its size. */
 export async function loadBatchForLetters(workspaceId: string, batchId: string, client: Reader = db) {
   const batch = await client.batch.findFirst({
     where: { id: batchId, workspaceId },
-    select: {
-      id: true,
-      workspaceId: true,
-      name: true,
-      state: true,
-      law: true,
-      channel: true,
-      titleTemplate: true,
-      template: true,
-      sentAt: true,
-      createdAt: true,
-      parentId: true,
-      workspace: { select: { name: true, mailbox: true } },
-      parent: { select: { id: true, title: true, authorityRef: true, sentAt: true, deletedAt: true, body: { select: { name: true } } } },
-    },
+    select: BATCH_HEAD_SELECT,
   });
   if (!batch) throw new NotFoundError("That batch is not in this workspace.");
   const recipients = await client.batchRecipient.findMany({
