@@ -3,10 +3,11 @@
 // workspaces of 1,000 requests each, and a sent batch of 1,000 recipients, all with set-based
 // SQL; builds the app if its sources changed, starts it as in production (`next start`),
 // signs in through the real password form, then drives 20 concurrent clients for 10 seconds
-// each at the dashboard, the request list, the batch page and /api/health (autocannon).
+// each at the dashboard, the request list, the batch page and /api/health (autocannon), in
+// turns of 2 seconds so that every page meets the same machine.
 // Its own embedded PostgreSQL lives in .test-data/bench-pages and the database is dropped at
 // the end (BENCH_KEEP=1 keeps it and prints its URL). The last line is one JSON object.
-// Run: npm run -s bench:pages   (BENCH_REQUESTS, BENCH_SECONDS, BENCH_CONNECTIONS to change)
+// Run: npm run -s bench:pages   (BENCH_REQUESTS, BENCH_SECONDS, BENCH_ROUNDS, BENCH_CONNECTIONS to change)
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -22,6 +23,7 @@ const OTHER_REQUESTS = 1_000;
 const BODIES = 1_000;
 const RECIPIENTS = 1_000;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const OFFSET = Number(process.env.TEST_PORT_OFFSET ?? 0);
 const PORT = 3190 + OFFSET;
@@ -142,25 +144,56 @@ interface Run {
   bytes: number;
 }
 
-/** 20 clients for SECONDS on one page; every answer must be a 200 (a redirect to sign-in would flatter). */
-async function load(name: string, urlPath: string, cookie: string): Promise<Run> {
+interface Page {
+  name: string;
+  urlPath: string;
+  html: string;
+  answers: number;
+  seconds: number;
+  latencies: number[];
+}
+
+/** Fetches the page once (it must be a 200: a redirect to sign-in would flatter) and warms it up. */
+async function preparePage(name: string, urlPath: string, cookie: string): Promise<Page> {
   const check = await fetch(`${BASE}${urlPath}`, { headers: { cookie }, redirect: "manual" });
   const html = await check.text();
   if (check.status !== 200) throw new Error(`${urlPath} answered ${check.status} before the run`);
+  // BENCH_HTML_DIR=/tmp/pages keeps each page's HTML, to see what makes it heavy.
+  if (process.env.BENCH_HTML_DIR) fs.writeFileSync(path.join(process.env.BENCH_HTML_DIR, `${name.replace(/\W+/g, "_")}.html`), html);
   // A short warm-up (JIT, connection pool, caches), not counted.
   await autocannon({ url: `${BASE}${urlPath}`, connections: 4, amount: 20, timeout: 60, headers: { cookie } });
-  const latencies: number[] = [];
+  return { name, urlPath, html, answers: 0, seconds: 0, latencies: [] };
+}
+
+/** CONNECTIONS clients on one page for `seconds`; adds the answers and their latencies to the page's tally. */
+async function loadSlice(page: Page, cookie: string, seconds: number): Promise<void> {
   // A generous timeout: a slow page must show up as its latency, not vanish as an error.
-  const instance = autocannon({ url: `${BASE}${urlPath}`, connections: CONNECTIONS, duration: SECONDS, timeout: 60, headers: { cookie } });
-  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
+  const instance = autocannon({ url: `${BASE}${page.urlPath}`, connections: CONNECTIONS, duration: seconds, timeout: 60, headers: { cookie } });
+  instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => page.latencies.push(responseTime));
   const result = await instance;
-  if (result.non2xx > 0) throw new Error(`${urlPath}: ${result.non2xx} answers were not 200 (signed out?)`);
-  if (result.errors > 0 || result.timeouts > 0) say(`${urlPath}: ${result.errors} errors, ${result.timeouts} timeouts`);
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
-  const run = { rps: result.requests.total / (result.duration || SECONDS), p50: at(0.5), p95: at(0.95), bytes: Buffer.byteLength(html) };
-  say(`${name.padEnd(10)} ${urlPath.padEnd(20)} ${round(run.rps).toString().padStart(7)} req/s  median ${round(run.p50)} ms  p95 ${round(run.p95)} ms  (${result.requests.total} answers, page ${round(run.bytes / 1024)} KB)`);
-  return run;
+  if (result.non2xx > 0) throw new Error(`${page.urlPath}: ${result.non2xx} answers were not 200 (signed out?)`);
+  if (result.errors > 0 || result.timeouts > 0) say(`${page.urlPath}: ${result.errors} errors, ${result.timeouts} timeouts`);
+  page.answers += result.requests.total;
+  page.seconds += result.duration || seconds;
+}
+
+/**
+ * Loads every page for SECONDS in all, taking turns in ROUNDS slices (health, dashboard,
+ * requests, batch, health, ...): this machine's speed drifts by tens of percent over a minute,
+ * and the ratio must compare pages measured under the same conditions, not a minute apart.
+ */
+async function loadInTurns(pages: Page[], cookie: string): Promise<Map<string, Run>> {
+  const slice = SECONDS / ROUNDS;
+  for (let round = 0; round < ROUNDS; round++) for (const page of pages) await loadSlice(page, cookie, slice);
+  const runs = new Map<string, Run>();
+  for (const page of pages) {
+    const latencies = page.latencies.sort((a, b) => a - b);
+    const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+    const run = { rps: page.answers / page.seconds, p50: at(0.5), p95: at(0.95), bytes: Buffer.byteLength(page.html) };
+    say(`${page.name.padEnd(10)} ${page.urlPath.padEnd(20)} ${round(run.rps).toString().padStart(7)} req/s  median ${round(run.p50)} ms  p95 ${round(run.p95)} ms  (${page.answers} answers, page ${round(run.bytes / 1024)} KB)`);
+    runs.set(page.name, run);
+  }
+  return runs;
 }
 
 async function main() {
@@ -207,17 +240,14 @@ async function main() {
     await waitUntilServing(server, logFile);
     const cookie = await signIn();
 
-    // BENCH_PAGES=dashboard (a comma list) loads only those pages, for profiling: no summary line.
+    const paths: Record<string, string> = { health: "/api/health", dashboard: "/", requests: "/requests", batch: `/batches/${batchId}` };
+    // BENCH_PAGES=dashboard (a comma list of names or paths) loads only those, for profiling: no summary line.
     const only = process.env.BENCH_PAGES?.split(",");
-    if (only) {
-      const pages: Record<string, string> = { health: "/api/health", dashboard: "/", requests: "/requests", batch: `/batches/${batchId}` };
-      for (const name of only) await load(name, pages[name] ?? name, cookie);
-      return;
-    }
-    const health = await load("health", "/api/health", cookie);
-    const dashboard = await load("dashboard", "/", cookie);
-    const requests = await load("requests", "/requests", cookie);
-    const batch = await load("batch", `/batches/${batchId}`, cookie);
+    const pages: Page[] = [];
+    for (const name of only ?? Object.keys(paths)) pages.push(await preparePage(name, paths[name] ?? name, cookie));
+    const runs = await loadInTurns(pages, cookie);
+    if (only) return;
+    const [health, dashboard, requests, batch] = ["health", "dashboard", "requests", "batch"].map((name) => runs.get(name)!) as [Run, Run, Run, Run];
     say(`targets: dashboard p95 < 500 ms (${round(dashboard.p95)}), ratio >= 0.25 (${round(dashboard.rps / health.rps, 3)}), requests p95 < 500 ms (${round(requests.p95)}), batch p95 < 500 ms (${round(batch.p95)})`);
     console.log(
       JSON.stringify({

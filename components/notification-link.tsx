@@ -11,12 +11,13 @@ import { usePathname } from "next/navigation";
  */
 export function NotificationLink({ unread }: { unread: number }) {
   const pathname = usePathname();
+  // The layout counts no further than 100 (UNREAD_BADGE_LIMIT).
   const shown = unread > 99 ? "99+" : String(unread);
   return (
     <Link
       className="notification-link"
       href="/notifications"
-      aria-label={unread > 0 ? `Notifications, ${unread} unread` : undefined}
+      aria-label={unread > 99 ? "Notifications, more than 99 unread" : unread > 0 ? `Notifications, ${unread} unread` : undefined}
       aria-current={pathname.startsWith("/notifications") ? "page" : undefined}
     >
       Notifications

@@ -2,12 +2,12 @@ import { requireWorkspace } from "@/lib/auth/session";
 import { SiteHeader } from "@/components/site-header";
 import { WorkspaceSwitcher } from "@/components/workspace-switcher";
 import { switchWorkspaceAction } from "@/app/workspace/actions";
-import { unreadCount } from "@/lib/alerts/notifications";
+import { UNREAD_BADGE_LIMIT, unreadCount } from "@/lib/alerts/notifications";
 import { AlertSettingsLink, NotificationLink } from "@/components/notification-link";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const { actor, user, workspace, role, workspaces } = await requireWorkspace();
-  const unread = await unreadCount(actor);
+  const unread = await unreadCount(actor, { upTo: UNREAD_BADGE_LIMIT });
   return (
     <>
       <SiteHeader

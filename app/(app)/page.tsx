@@ -8,33 +8,41 @@ import { WorkingDaysTag } from "@/components/working-days-tag";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
-function DueTable({ caption, rows }: { caption: string; rows: DueRow[] }) {
+/** The first few of a list (DASHBOARD_ROWS), and a link to the whole list when there are more. */
+function DueTable({ caption, rows, total, allHref, allLabel }: { caption: string; rows: DueRow[]; total: number; allHref: string; allLabel: string }) {
   return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Request</th>
-          <th scope="col">Body</th>
-          <th scope="col">Due</th>
-          <th scope="col">Clock</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id}>
-            <td>
-              <Link href={`/requests/${r.id}`}>{r.title}</Link>
-            </td>
-            <td>{r.bodyName}</td>
-            <td>{formatUkDate(r.due)}</td>
-            <td>
-              <WorkingDaysTag status={r.clock} />
-            </td>
+    <>
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Request</th>
+            <th scope="col">Body</th>
+            <th scope="col">Due</th>
+            <th scope="col">Clock</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td>
+                <Link href={`/requests/${r.id}`}>{r.title}</Link>
+              </td>
+              <td>{r.bodyName}</td>
+              <td>{formatUkDate(r.due)}</td>
+              <td>
+                <WorkingDaysTag status={r.clock} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {total > rows.length ? (
+        <p>
+          Showing the first {rows.length} of {total}. <Link href={allHref}>{allLabel}</Link>
+        </p>
+      ) : null}
+    </>
   );
 }
 
@@ -66,7 +74,7 @@ export default async function DashboardPage() {
       {data.overdue.length === 0 ? (
         <p className="empty">Nothing is overdue. When a body misses its 20-working-day deadline, the request appears here with what to do next.</p>
       ) : (
-        <DueTable caption="Overdue requests" rows={data.overdue} />
+        <DueTable caption="Overdue requests" rows={data.overdue} total={data.overdueCount} allHref="/requests?overdue=1&sort=due" allLabel={`See all ${data.overdueCount} overdue requests`} />
       )}
 
       <h2>Due in the next {DUE_SOON_WORKING_DAYS} working days</h2>
@@ -75,7 +83,13 @@ export default async function DashboardPage() {
           Nothing is due before {formatUkDate(data.horizon)}. Requests waiting for a response appear here as their deadline approaches.
         </p>
       ) : (
-        <DueTable caption={`Requests due by ${formatUkDate(data.horizon)}`} rows={data.dueSoon} />
+        <DueTable
+          caption={`Requests due by ${formatUkDate(data.horizon)}`}
+          rows={data.dueSoon}
+          total={data.dueSoonCount}
+          allHref="/requests?dueSoon=1&sort=due"
+          allLabel={`See all ${data.dueSoonCount} requests due by ${formatUkDate(data.horizon)}`}
+        />
       )}
     </>
   );

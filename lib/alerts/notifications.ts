@@ -153,15 +153,18 @@ async function pageOfNotificationIds(actor: Actor, unreadOnly: boolean, offset: 
   return rows.map((row) => row.id);
 }
 
+/** The header's badge counts this far and shows "99+" beyond: it need not count 5,000 unread on every page. */
+export const UNREAD_BADGE_LIMIT = 100;
+
 /**
  * The header's number on every page: the same rows as scope() and pageOfNotificationIds,
- * unread, counted in one flat statement (lib/db/sql.ts).
+ * unread, counted in one flat statement (lib/db/sql.ts); with `upTo`, counting stops there.
  */
-export async function unreadCount(actor: Actor): Promise<number> {
+export async function unreadCount(actor: Actor, options: { upTo?: number } = {}): Promise<number> {
   await requireRole(actor, "viewer");
   const limits = await dueSoonLimits(actor.userId, todayInLondon());
   const [row] = await sqlRows<{ n: number }>(
-    `SELECT count(*)::int AS n
+    `SELECT count(*)::int AS n FROM (SELECT 1
      FROM "Notification" n
      JOIN "Alert" a ON a.id = n."alertId"
      JOIN "FoiRequest" r ON r.id = a."requestId"
@@ -169,8 +172,9 @@ export async function unreadCount(actor: Actor): Promise<number> {
        AND (a.kind::text <> 'due_soon'
          OR (r.law::text = 'foia' AND a."dueOn" <= $3::date)
          OR (r.law::text = 'eir' AND a."dueOn" <= $4::date)
-         OR (r.law::text = 'foisa' AND a."dueOn" <= $5::date))`,
-    [actor.userId, actor.workspaceId, limits.foia, limits.eir, limits.foisa],
+         OR (r.law::text = 'foisa' AND a."dueOn" <= $5::date))
+     LIMIT $6) counted`,
+    [actor.userId, actor.workspaceId, limits.foia, limits.eir, limits.foisa, options.upTo ?? null],
   );
   return row?.n ?? 0;
 }

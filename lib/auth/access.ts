@@ -16,15 +16,38 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
   return rank[role] >= rank[minimum];
 }
 
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string | null;
+  mustChangePassword: boolean;
+  /** Compared with the session's own copy: a session from before the last "end sessions" is over (lib/auth/sessions.ts). */
+  sessionVersion: number;
+  /** Every workspace the person belongs to, oldest membership first. */
+  memberships: Array<{ role: Role; id: string; name: string; slug: string }>;
+}
+
 /**
- * The membership, read once per page render: the layout and every service on a page ask for
- * it, and React's cache() shares one read among them for that render only (outside a render,
- * in actions, route handlers and scripts, it reads every time).
+ * The person and all their memberships, in one read per page render: the session check, the
+ * layout and every service on a page ask for it, and React's cache() shares one read among them
+ * for that render only (outside a render, in actions, route handlers and scripts, it reads every
+ * time, so a removal or role change counts at once).
  */
-const membershipThisRequest = cache(async (userId: string, workspaceId: string): Promise<{ role: Role } | null> => {
-  const [row] = await sqlRows<{ role: Role }>(`SELECT role::text AS role FROM "Membership" WHERE "userId" = $1 AND "workspaceId" = $2`, [userId, workspaceId]);
+export const userRecordThisRequest = cache(async (userId: string): Promise<UserRecord | null> => {
+  const [row] = await sqlRows<UserRecord>(
+    `SELECT u.id, u.email, u.name, u."mustChangePassword", u."sessionVersion",
+       COALESCE((SELECT json_agg(json_build_object('role', m.role, 'id', w.id, 'name', w.name, 'slug', w.slug) ORDER BY m."createdAt", m.id)
+                 FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId" WHERE m."userId" = u.id), '[]'::json) AS memberships
+     FROM "User" u WHERE u.id = $1`,
+    [userId],
+  );
   return row ?? null;
 });
+
+async function membershipThisRequest(userId: string, workspaceId: string): Promise<{ role: Role } | null> {
+  const membership = (await userRecordThisRequest(userId))?.memberships.find((m) => m.id === workspaceId);
+  return membership ? { role: membership.role } : null;
+}
 
 /**
  * Checks, against the database, that the actor is a member of the workspace with at

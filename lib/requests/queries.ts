@@ -10,6 +10,8 @@ import { requestFiltersSchema, type RequestFilters } from "@/lib/requests/schema
 
 export const DUE_SOON_WORKING_DAYS = 10;
 const LIST_LIMIT = 50;
+/** The dashboard shows the first few of each list, with a link to all of them: it must not grow with the table. */
+export const DASHBOARD_ROWS = 10;
 /** Up to this many bodies the list filters by a choice of bodies; beyond, by a typed name (a page must not grow with the directory). */
 export const BODY_CHOICES_LIMIT = 100;
 
@@ -48,15 +50,15 @@ interface DueRowFacts {
 // requests by due date (the request_status_counts migration).
 const RUNNING_SQL = `r.status IN ('awaiting_response', 'extended')`;
 
-/** Running requests due in [from, to] (either end open), earliest first, a page at most. */
-function runningDue(workspaceId: string, from: string | null, before: string | null, through: string | null): Promise<DueRowFacts[]> {
+/** Running requests due in [from, to] (either end open), earliest first, the first `limit`. */
+function runningDue(workspaceId: string, from: string | null, before: string | null, through: string | null, limit: number): Promise<DueRowFacts[]> {
   return sqlRows<DueRowFacts>(
     `SELECT r.id, r.title, r.law::text AS law, r.status::text AS status, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn", b.name AS "bodyName"
      FROM "FoiRequest" r JOIN "PublicBody" b ON b.id = r."bodyId"
      WHERE r."workspaceId" = $1 AND r."deletedAt" IS NULL AND ${RUNNING_SQL}
        AND ($2::date IS NULL OR r."dueOn" >= $2::date) AND ($3::date IS NULL OR r."dueOn" < $3::date) AND ($4::date IS NULL OR r."dueOn" <= $4::date)
      ORDER BY r."dueOn", r.title
-     LIMIT ${LIST_LIMIT}`,
+     LIMIT ${limit}`,
     [workspaceId, from, before, through],
   );
 }
@@ -74,13 +76,23 @@ export async function countByStatus(workspaceId: string): Promise<Map<RequestSta
   return new Map(rows.map((r) => [r.status, r.count]));
 }
 
-/** Requests whose clock runs and whose due date has passed, through the same partial index. */
-async function countOverdue(workspaceId: string, today: string): Promise<number> {
+/**
+ * How many running requests are due in [from, to] (either end open), from the per-date summary
+ * the database keeps in step with every change (RunningDueCount): one row per due date.
+ */
+async function countRunningDue(workspaceId: string, from: string | null, before: string | null, through: string | null): Promise<number> {
   const [row] = await sqlRows<{ n: number }>(
-    `SELECT count(*)::int AS n FROM "FoiRequest" r WHERE r."workspaceId" = $1 AND r."deletedAt" IS NULL AND ${RUNNING_SQL} AND r."dueOn" < $2::date`,
-    [workspaceId, today],
+    `SELECT COALESCE(sum(c.count), 0)::int AS n FROM "RunningDueCount" c
+     WHERE c."workspaceId" = $1
+       AND ($2::date IS NULL OR c."dueOn" >= $2::date) AND ($3::date IS NULL OR c."dueOn" < $3::date) AND ($4::date IS NULL OR c."dueOn" <= $4::date)`,
+    [workspaceId, from, before, through],
   );
   return row?.n ?? 0;
+}
+
+/** The last day of the dashboard's "due soon" window: DUE_SOON_WORKING_DAYS working days after today (England and Wales calendar). */
+async function dueSoonHorizon(today: string): Promise<string> {
+  return addWorkingDays(await calendarFor("foia"), today, DUE_SOON_WORKING_DAYS);
 }
 
 /** Everything the dashboard shows, for one workspace, as of today. */
@@ -90,13 +102,13 @@ export async function getDashboard(actor: Actor) {
   // The UK-wide calendar decides "the next 10 working days" for the list; each request is
   // counted in its own law's calendar (FOISA: Scottish holidays only), built only if used.
   const calendars = new Map<Law, WorkingDayCalendar>([["foia", await calendarFor("foia")]]);
-  const calendar = calendars.get("foia")!;
-  const horizon = addWorkingDays(calendar, today, DUE_SOON_WORKING_DAYS);
-  const [counts, overdueCount, dueSoon, overdue] = await Promise.all([
+  const horizon = await dueSoonHorizon(today);
+  const [counts, overdueCount, dueSoonCount, dueSoon, overdue] = await Promise.all([
     countByStatus(actor.workspaceId),
-    countOverdue(actor.workspaceId, today),
-    runningDue(actor.workspaceId, today, null, horizon),
-    runningDue(actor.workspaceId, null, today, null),
+    countRunningDue(actor.workspaceId, null, today, null),
+    countRunningDue(actor.workspaceId, today, null, horizon),
+    runningDue(actor.workspaceId, today, null, horizon, DASHBOARD_ROWS),
+    runningDue(actor.workspaceId, null, today, null, DASHBOARD_ROWS),
   ]);
   for (const r of [...dueSoon, ...overdue]) if (!calendars.has(r.law)) calendars.set(r.law, await calendarFor(r.law));
   const byStatus = [...counts].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count);
@@ -105,6 +117,7 @@ export async function getDashboard(actor: Actor) {
     horizon,
     total: byStatus.reduce((sum, s) => sum + s.count, 0),
     overdueCount,
+    dueSoonCount,
     byStatus,
     dueSoon: dueSoon.map((r) => toDueRow(calendars, today, r)),
     overdue: overdue.map((r) => toDueRow(calendars, today, r)),
@@ -144,11 +157,17 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
     AND ($4::text IS NULL OR r."bodyId" = $4) AND ($5::text IS NULL OR r."batchId" = $5)
     AND (NOT $6::boolean OR (${RUNNING_SQL} AND r."dueOn" < $7::date))
     AND ($8::text IS NULL OR EXISTS (SELECT 1 FROM "PublicBody" nb WHERE nb.id = r."bodyId" AND strpos(lower(nb.name), lower($8)) > 0))
-    AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM "Message" m WHERE m."requestId" = r.id AND m.review = 'pending' AND m.direction = 'incoming'))`;
-  const params = [actor.workspaceId, filters.status ?? null, filters.law ?? null, filters.body ?? null, filters.batch ?? null, filters.overdue, listToday, filters.bodyName ?? null, filters.replies];
+    AND (NOT $9::boolean OR EXISTS (SELECT 1 FROM "Message" m WHERE m."requestId" = r.id AND m.review = 'pending' AND m.direction = 'incoming'))
+    AND ($10::date IS NULL OR (${RUNNING_SQL} AND r."dueOn" >= $7::date AND r."dueOn" <= $10::date))`;
+  const horizon = filters.dueSoon ? await dueSoonHorizon(listToday) : null;
+  const params = [actor.workspaceId, filters.status ?? null, filters.law ?? null, filters.body ?? null, filters.batch ?? null, filters.overdue, listToday, filters.bodyName ?? null, filters.replies, horizon];
   // Without filters (or by status alone) the total comes from the kept counts, not a count of the table.
-  const onlyStatus = !filters.law && !filters.body && !filters.bodyName && !filters.batch && !filters.overdue && !filters.replies;
-  const total = onlyStatus
+  const onlyStatus = !filters.law && !filters.body && !filters.bodyName && !filters.batch && !filters.overdue && !filters.dueSoon && !filters.replies;
+  // Overdue or due soon alone: from the kept per-date counts.
+  const onlyDue = (filters.overdue || filters.dueSoon) && !filters.status && !filters.law && !filters.body && !filters.bodyName && !filters.batch && !filters.replies;
+  const total = onlyDue
+    ? countRunningDue(actor.workspaceId, filters.dueSoon ? listToday : null, filters.overdue ? listToday : null, horizon)
+    : onlyStatus
     ? countByStatus(actor.workspaceId).then((counts) => (filters.status ? (counts.get(filters.status) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)))
     : sqlRows<{ n: number }>(`SELECT count(*)::int AS n FROM "FoiRequest" r WHERE ${where}`, params).then(([row]) => row?.n ?? 0);
   const [totalCount, rows, bodies, batches] = await Promise.all([
@@ -160,7 +179,7 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
        FROM "FoiRequest" r JOIN "PublicBody" b ON b.id = r."bodyId"
        WHERE ${where}
        ORDER BY ${LIST_ORDER[filters.sort]}
-       LIMIT ${LIST_LIMIT} OFFSET $10`,
+       LIMIT ${LIST_LIMIT} OFFSET $11`,
       [...params, (filters.page - 1) * LIST_LIMIT],
     ),
     // Only bodies that have requests, for the filter's choices; one more than the limit tells there are too many.
@@ -190,5 +209,7 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
     bodies: bodies.length > BODY_CHOICES_LIMIT ? null : bodies,
     batches,
     today: listToday,
+    /** The end of the "due soon" window, when that filter is on. */
+    horizon,
   };
 }

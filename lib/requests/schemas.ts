@@ -105,6 +105,8 @@ export const requestFiltersSchema = z.object({
   bodyName: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : undefined), z.string().max(200).optional().catch(undefined)),
   batch: z.preprocess(blankToUndefined, z.string().max(100).optional()),
   overdue: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
+  /** Running requests due within the dashboard's "due soon" window (today to DUE_SOON_WORKING_DAYS ahead). */
+  dueSoon: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   /** Only requests with a reply whose meaning nobody has confirmed yet. */
   replies: z.preprocess((v) => v === "1" || v === "true" || v === "on", z.boolean()),
   sort: z.enum(["due", "-due", "created"]).catch("due").default("due"),

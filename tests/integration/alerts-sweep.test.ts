@@ -337,6 +337,9 @@ describe("notifications", () => {
     await markRead(c.viewer, page.items[0]!.id);
     expect(await unreadCount(c.viewer)).toBe(2);
     expect(await unreadCount(c.editor)).toBe(3);
+    // The header's badge stops counting at its limit ("99+"); the notifications page counts all.
+    expect(await unreadCount(c.editor, { upTo: 2 })).toBe(2);
+    expect(await unreadCount(c.editor, { upTo: 5 })).toBe(3);
     expect((await listNotifications(c.viewer, { page: 1, unread: true })).total).toBe(2);
     expect(await markAllRead(c.viewer)).toBe(2);
     expect(await unreadCount(c.viewer)).toBe(0);

@@ -1,5 +1,6 @@
-// The pages people load all day at scale: the dashboard's counts come from a summary the
-// database keeps (RequestStatusCount), so it must be right straight after every kind of change;
+// The pages people load all day at scale: the dashboard's counts come from summaries the
+// database keeps (RequestStatusCount, RunningDueCount), so they must be right straight after
+// every kind of change;
 // and the request list and a batch's page show one page of rows however large the table grows.
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
@@ -15,8 +16,10 @@ async function countedNow(workspaceId: string) {
   const byStatus = Object.fromEntries(groups.map((g) => [g.status, g._count])) as Partial<Record<RequestStatus, number>>;
   const total = groups.reduce((sum, g) => sum + g._count, 0);
   const today = new Date(`${todayInLondon()}T00:00:00Z`);
-  const overdue = await db.foiRequest.count({ where: { workspaceId, deletedAt: null, status: { in: ["awaiting_response", "extended"] }, dueOn: { lt: today } } });
-  return { byStatus, total, overdue };
+  const running = { workspaceId, deletedAt: null, status: { in: ["awaiting_response" as const, "extended" as const] } };
+  const overdue = await db.foiRequest.count({ where: { ...running, dueOn: { lt: today } } });
+  const dueOnOrAfterToday = await db.foiRequest.findMany({ where: { ...running, dueOn: { gte: today } }, select: { dueOn: true } });
+  return { byStatus, total, overdue, dueOnOrAfterToday: dueOnOrAfterToday.map((r) => r.dueOn!.toISOString().slice(0, 10)) };
 }
 
 async function expectDashboardMatches(actor: { userId: string; workspaceId: string }) {
@@ -25,7 +28,10 @@ async function expectDashboardMatches(actor: { userId: string; workspaceId: stri
   expect(Object.fromEntries(dashboard.byStatus.map((s) => [s.status, s.count]))).toEqual(truth.byStatus);
   expect(dashboard.total).toBe(truth.total);
   expect(dashboard.overdueCount).toBe(truth.overdue);
+  expect(dashboard.dueSoonCount).toBe(truth.dueOnOrAfterToday.filter((due) => due <= dashboard.horizon).length);
   expect((await listRequests(actor)).total).toBe(truth.total);
+  expect((await listRequests(actor, { overdue: "1" })).total).toBe(truth.overdue);
+  expect((await listRequests(actor, { dueSoon: "1" })).total).toBe(dashboard.dueSoonCount);
   return dashboard;
 }
 
@@ -57,6 +63,19 @@ describe("the dashboard's counts", () => {
     });
     dashboard = await expectDashboardMatches(owner);
     expect(dashboard.total).toBe(23);
+    expect(dashboard.overdueCount).toBe(7);
+
+    // A due date moved (an extension, a clarification): the per-date counts follow it.
+    const soon = await db.foiRequest.findFirstOrThrow({ where: { workspaceId: workspace.id, status: "extended" }, select: { id: true } });
+    await db.foiRequest.update({ where: { id: soon.id }, data: { dueOn: daysAgo(0) } });
+    dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.dueSoonCount).toBe(1);
+    await db.foiRequest.update({ where: { id: soon.id }, data: { dueOn: daysAgo(1) } });
+    dashboard = await expectDashboardMatches(owner);
+    expect(dashboard.overdueCount).toBe(8);
+    expect(dashboard.dueSoonCount).toBe(0);
+    await db.foiRequest.update({ where: { id: soon.id }, data: { dueOn: daysAgo(-21) } });
+    dashboard = await expectDashboardMatches(owner);
     expect(dashboard.overdueCount).toBe(7);
 
     // A status change, one row and many.

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { formatUkDate } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
-import { listRequests } from "@/lib/requests/queries";
+import { DUE_SOON_WORKING_DAYS, listRequests } from "@/lib/requests/queries";
 import { statusLabels } from "@/lib/requests/status";
 import { lawLabels } from "@/lib/requests/labels";
 import { LAWS, REQUEST_STATUSES } from "@/lib/requests/schemas";
@@ -58,6 +58,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         <div className="field">
           <label>
             <input type="checkbox" name="overdue" value="1" defaultChecked={filters.overdue} /> Overdue only
+          </label>
+        </div>
+        <div className="field">
+          <label>
+            <input type="checkbox" name="dueSoon" value="1" defaultChecked={filters.dueSoon} /> Due in the next {DUE_SOON_WORKING_DAYS} working days
           </label>
         </div>
         <div className="field">
