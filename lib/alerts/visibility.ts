@@ -1,6 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/db/client";
-import { sqlRows } from "@/lib/db/sql";
+import { userRecordThisRequest } from "@/lib/auth/access";
 import type { Law } from "@/lib/generated/prisma";
 import { calendarFor } from "@/lib/holidays/calendars";
 import { toDbDate } from "@/lib/requests/dates";
@@ -26,9 +26,8 @@ export async function visibleNotificationsWhere(userId: string, today: string): 
 
 /** Per law, the last due date whose "due soon" this person sees today (null: none). */
 export async function dueSoonLimits(userId: string, today: string): Promise<Record<Law, string | null>> {
-  // Plain SQL (lib/db/sql.ts): the header's unread count asks on every page.
-  const [settings] = await sqlRows<{ dueSoonDays: number }>(`SELECT "dueSoonDays" FROM "AlertSettings" WHERE "userId" = $1`, [userId]);
-  const n = settings?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
+  // The header's unread count asks on every page: read with the person's own row, once a render.
+  const n = (await userRecordThisRequest(userId))?.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS;
   const limits = {} as Record<Law, string | null>;
   for (const law of LAWS) limits[law] = safeAddWorkingDays(await calendarFor(law), today, n);
   return limits;

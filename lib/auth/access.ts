@@ -25,11 +25,13 @@ export interface UserRecord {
   sessionVersion: number;
   /** Every workspace the person belongs to, oldest membership first. */
   memberships: Array<{ role: Role; id: string; name: string; slug: string }>;
+  /** Their own "due soon" warning in working days (Alert settings), null while they have not chosen. */
+  dueSoonDays: number | null;
 }
 
 /**
- * The person and all their memberships, in one read per page render: the session check, the
- * layout and every service on a page ask for it, and React's cache() shares one read among them
+ * The person, all their memberships and their alert warning, in one read per page render: the
+ * session check, the layout (with its unread count) and every service on a page ask for it, and React's cache() shares one read among them
  * for that render only (outside a render, in actions, route handlers and scripts, it reads every
  * time, so a removal or role change counts at once).
  */
@@ -37,8 +39,9 @@ export const userRecordThisRequest = cache(async (userId: string): Promise<UserR
   const [row] = await sqlRows<UserRecord>(
     `SELECT u.id, u.email, u.name, u."mustChangePassword", u."sessionVersion",
        COALESCE((SELECT json_agg(json_build_object('role', m.role, 'id', w.id, 'name', w.name, 'slug', w.slug) ORDER BY m."createdAt", m.id)
-                 FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId" WHERE m."userId" = u.id), '[]'::json) AS memberships
-     FROM "User" u WHERE u.id = $1`,
+                 FROM "Membership" m JOIN "Workspace" w ON w.id = m."workspaceId" WHERE m."userId" = u.id), '[]'::json) AS memberships,
+       s."dueSoonDays"
+     FROM "User" u LEFT JOIN "AlertSettings" s ON s."userId" = u.id WHERE u.id = $1`,
     [userId],
   );
   return row ?? null;

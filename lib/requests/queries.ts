@@ -50,17 +50,28 @@ interface DueRowFacts {
 // requests by due date (the request_status_counts migration).
 const RUNNING_SQL = `r.status IN ('awaiting_response', 'extended')`;
 
-/** Running requests due in [from, to] (either end open), earliest first, the first `limit`. */
-function runningDue(workspaceId: string, from: string | null, before: string | null, through: string | null, limit: number): Promise<DueRowFacts[]> {
-  return sqlRows<DueRowFacts>(
-    `SELECT r.id, r.title, r.law::text AS law, r.status::text AS status, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn", b.name AS "bodyName"
+/**
+ * Running requests due in [from, to] (either end open: SQL NULL), earliest first, the first
+ * `limit`: the text of one statement, with the placeholders given (the dashboard asks for two such
+ * lists and two counts in a single statement).
+ */
+function runningDueRowsSql(workspace: string, from: string, before: string, through: string, limit: number): string {
+  return `SELECT r.id, r.title, r.law::text AS law, r.status::text AS status, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn", b.name AS "bodyName"
      FROM "FoiRequest" r JOIN "PublicBody" b ON b.id = r."bodyId"
-     WHERE r."workspaceId" = $1 AND r."deletedAt" IS NULL AND ${RUNNING_SQL}
-       AND ($2::date IS NULL OR r."dueOn" >= $2::date) AND ($3::date IS NULL OR r."dueOn" < $3::date) AND ($4::date IS NULL OR r."dueOn" <= $4::date)
+     WHERE r."workspaceId" = ${workspace} AND r."deletedAt" IS NULL AND ${RUNNING_SQL}
+       AND (${from}::date IS NULL OR r."dueOn" >= ${from}::date) AND (${before}::date IS NULL OR r."dueOn" < ${before}::date) AND (${through}::date IS NULL OR r."dueOn" <= ${through}::date)
      ORDER BY r."dueOn", r.title
-     LIMIT ${limit}`,
-    [workspaceId, from, before, through],
-  );
+     LIMIT ${limit}`;
+}
+
+/**
+ * How many running requests are due in [from, to], from the per-date summary the database keeps
+ * in step with every change (RunningDueCount): one row per due date, however many requests.
+ */
+function runningDueCountSql(workspace: string, from: string, before: string, through: string): string {
+  return `SELECT COALESCE(sum(c.count), 0)::int FROM "RunningDueCount" c
+     WHERE c."workspaceId" = ${workspace}
+       AND (${from}::date IS NULL OR c."dueOn" >= ${from}::date) AND (${before}::date IS NULL OR c."dueOn" < ${before}::date) AND (${through}::date IS NULL OR c."dueOn" <= ${through}::date)`;
 }
 
 /**
@@ -76,17 +87,8 @@ export async function countByStatus(workspaceId: string): Promise<Map<RequestSta
   return new Map(rows.map((r) => [r.status, r.count]));
 }
 
-/**
- * How many running requests are due in [from, to] (either end open), from the per-date summary
- * the database keeps in step with every change (RunningDueCount): one row per due date.
- */
 async function countRunningDue(workspaceId: string, from: string | null, before: string | null, through: string | null): Promise<number> {
-  const [row] = await sqlRows<{ n: number }>(
-    `SELECT COALESCE(sum(c.count), 0)::int AS n FROM "RunningDueCount" c
-     WHERE c."workspaceId" = $1
-       AND ($2::date IS NULL OR c."dueOn" >= $2::date) AND ($3::date IS NULL OR c."dueOn" < $3::date) AND ($4::date IS NULL OR c."dueOn" <= $4::date)`,
-    [workspaceId, from, before, through],
-  );
+  const [row] = await sqlRows<{ n: number }>(`SELECT (${runningDueCountSql("$1", "$2", "$3", "$4")}) AS n`, [workspaceId, from, before, through]);
   return row?.n ?? 0;
 }
 
@@ -103,13 +105,18 @@ export async function getDashboard(actor: Actor) {
   // counted in its own law's calendar (FOISA: Scottish holidays only), built only if used.
   const calendars = new Map<Law, WorkingDayCalendar>([["foia", await calendarFor("foia")]]);
   const horizon = await dueSoonHorizon(today);
-  const [counts, overdueCount, dueSoonCount, dueSoon, overdue] = await Promise.all([
-    countByStatus(actor.workspaceId),
-    countRunningDue(actor.workspaceId, null, today, null),
-    countRunningDue(actor.workspaceId, today, null, horizon),
-    runningDue(actor.workspaceId, today, null, horizon, DASHBOARD_ROWS),
-    runningDue(actor.workspaceId, null, today, null, DASHBOARD_ROWS),
-  ]);
+  // One statement, one round trip: the counts by status, the two counts and the first rows of both lists.
+  const [row] = await sqlRows<{ counts: Array<{ status: RequestStatus; count: number }>; overdueCount: number; dueSoonCount: number; overdue: DueRowFacts[]; dueSoon: DueRowFacts[] }>(
+    `SELECT
+       (SELECT COALESCE(json_agg(json_build_object('status', c.status, 'count', c.count)), '[]'::json) FROM "RequestStatusCount" c WHERE c."workspaceId" = $1 AND c.count > 0) AS counts,
+       (${runningDueCountSql("$1", "NULL", "$2", "NULL")}) AS "overdueCount",
+       (${runningDueCountSql("$1", "$2", "NULL", "$3")}) AS "dueSoonCount",
+       (SELECT COALESCE(json_agg(x ORDER BY x."dueOn", x.title), '[]'::json) FROM (${runningDueRowsSql("$1", "NULL", "$2", "NULL", DASHBOARD_ROWS)}) x) AS overdue,
+       (SELECT COALESCE(json_agg(x ORDER BY x."dueOn", x.title), '[]'::json) FROM (${runningDueRowsSql("$1", "$2", "NULL", "$3", DASHBOARD_ROWS)}) x) AS "dueSoon"`,
+    [actor.workspaceId, today, horizon],
+  );
+  const { overdueCount, dueSoonCount, overdue, dueSoon } = row!;
+  const counts = new Map(row!.counts.map((c) => [c.status, c.count]));
   for (const r of [...dueSoon, ...overdue]) if (!calendars.has(r.law)) calendars.set(r.law, await calendarFor(r.law));
   const byStatus = [...counts].map(([status, count]) => ({ status, count })).sort((a, b) => b.count - a.count);
   return {
