@@ -10,7 +10,7 @@ const nextConfig = {
   // (lib/http/body-limit.ts). With a proxy, Next copies each body in memory up to
   // proxyClientMaxBodySize and silently cuts it there: it must match, or uploads over 10 MB
   // would arrive cut short.
-  experimental: { serverMinification: false, serverActions: { bodySizeLimit: "60mb" }, proxyClientMaxBodySize: "60mb" },
+  experimental: { serverActions: { bodySizeLimit: "60mb" }, proxyClientMaxBodySize: "60mb" },
   // Security headers (CSP with a per-request nonce, nosniff, frame and referrer rules, HSTS in
   // production) are set on every response by proxy.ts, from lib/security/headers.ts.
 };

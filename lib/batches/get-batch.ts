@@ -191,12 +191,51 @@ async function loadBatchHead(workspaceId: string, batchId: string) {
   return batch;
 }
 
+// Scoped by the workspace at every join: a deleted request counts as none, its letter's email is
+// the one with the request's dedupe key.
+const RECIPIENTS_FROM = `
+    FROM "BatchRecipient" br
+    JOIN "PublicBody" b ON b.id = br."bodyId" AND b."workspaceId" = $1
+    LEFT JOIN "FoiRequest" r ON r.id = br."requestId" AND r."workspaceId" = $1 AND r."deletedAt" IS NULL
+    LEFT JOIN "Delivery" d ON d."dedupeKey" = 'request:' || r.id AND d."workspaceId" = $1`;
+const ACKNOWLEDGED_SQL = `(r.id IS NOT NULL AND EXISTS (SELECT 1 FROM "RequestEvent" e WHERE e."requestId" = r.id AND e.kind = 'acknowledged'))`;
+
+/** What the page needs of every recipient to count, filter, sort and page them: a few narrow columns. */
+interface RecipientSummary {
+  id: string;
+  position: number;
+  bodyName: string;
+  reference: number | null;
+  dueOn: string | null;
+  deliveryState: DeliveryState | null;
+  progressBucket: ProgressBucket;
+}
+
 /**
- * Every recipient's facts in one flat statement (plain SQL, lib/db/sql.ts), scoped by the
- * workspace at every join: a deleted request counts as none, its letter's email is the one
- * with the request's dedupe key, the outcome is the parent request's for that body.
+ * Every recipient's summary in one flat statement (plain SQL, lib/db/sql.ts). A batch page reads
+ * these for all 1,000 recipients but the full facts only for the 50 it shows: the wide rows for
+ * every recipient were most of the page's time (allocating and parsing them).
  */
-async function loadRecipientFacts(workspaceId: string, batchId: string, parentId: string | null, today: string): Promise<RecipientFacts[]> {
+async function loadRecipientSummaries(workspaceId: string, batchId: string, today: string): Promise<RecipientSummary[]> {
+  const rows = await sqlRows<Omit<RecipientSummary, "progressBucket"> & { status: RequestStatus | null; acknowledged: boolean }>(
+    `SELECT br.id, br.position, b.name AS "bodyName", r.reference, r.status::text AS status, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn",
+       d.state::text AS "deliveryState", ${ACKNOWLEDGED_SQL} AS acknowledged
+     ${RECIPIENTS_FROM}
+     WHERE br."batchId" = $2 AND br."workspaceId" = $1
+     ORDER BY br.position, br.id`,
+    [workspaceId, batchId],
+  );
+  return rows.map(({ status, acknowledged, ...r }) => ({
+    ...r,
+    progressBucket: progressBucket({ status, delivery: r.deliveryState, dueOn: r.dueOn, acknowledged, today }),
+  }));
+}
+
+/**
+ * The recipients' full facts in one flat statement: all of them (ids null), or only those
+ * given, in the order of their position; the outcome is the parent request's for that body.
+ */
+async function loadRecipientFacts(workspaceId: string, batchId: string, parentId: string | null, today: string, ids: string[] | null = null): Promise<RecipientFacts[]> {
   const rows = await sqlRows<Omit<RecipientFacts, "progressBucket">>(
     `
     SELECT br.id, br.position, br.channel::text AS "recipientChannel", (br.letter IS NOT NULL) AS "letterEdited",
@@ -206,16 +245,13 @@ async function loadRecipientFacts(workspaceId: string, batchId: string, parentId
       r.id AS "requestId", r.reference, r.status::text AS status, r.law::text AS law, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn",
       r."externalUrl", r."sentAt",
       d.id AS "deliveryId", d.state::text AS "deliveryState", d.attempts, d."lastError", d."sentAt" AS "deliverySentAt",
-      (r.id IS NOT NULL AND EXISTS (SELECT 1 FROM "RequestEvent" e WHERE e."requestId" = r.id AND e.kind = 'acknowledged')) AS acknowledged,
+      ${ACKNOWLEDGED_SQL} AS acknowledged,
       o.outcome::text AS outcome
-    FROM "BatchRecipient" br
-    JOIN "PublicBody" b ON b.id = br."bodyId" AND b."workspaceId" = $1
-    LEFT JOIN "FoiRequest" r ON r.id = br."requestId" AND r."workspaceId" = $1 AND r."deletedAt" IS NULL
-    LEFT JOIN "Delivery" d ON d."dedupeKey" = 'request:' || r.id AND d."workspaceId" = $1
+    ${RECIPIENTS_FROM}
     LEFT JOIN "BodyOutcome" o ON o."requestId" = $3 AND o."bodyId" = b.id AND o."workspaceId" = $1
-    WHERE br."batchId" = $2 AND br."workspaceId" = $1
+    WHERE br."batchId" = $2 AND br."workspaceId" = $1 AND ($4::text[] IS NULL OR br.id = ANY($4::text[]))
     ORDER BY br.position, br.id`,
-    [workspaceId, batchId, parentId],
+    [workspaceId, batchId, parentId, ids],
   );
   return rows.map((r) => ({
     ...r,
@@ -270,8 +306,8 @@ export async function loadRecipientRows(actor: Actor, batchId: string) {
 
 const BUCKET_ORDER: Record<ProgressBucket, number> = { failed: 0, overdue: 1, queued: 2, drafted: 3, sent: 4, acknowledged: 5, answered: 6 };
 
-function sortRows(rows: RecipientFacts[], sort: BatchView["sort"]): RecipientFacts[] {
-  const byName = (a: RecipientFacts, b: RecipientFacts) => a.bodyName.localeCompare(b.bodyName, "en-GB");
+function sortRows<T extends RecipientSummary>(rows: T[], sort: BatchView["sort"]): T[] {
+  const byName = (a: T, b: T) => a.bodyName.localeCompare(b.bodyName, "en-GB");
   const sorted = [...rows];
   switch (sort) {
     case "name":
@@ -303,23 +339,27 @@ function searchable(text: string): string {
 
 /**
  * One batch, its progress and a page of its recipients (sorted and filtered as the URL says).
- * Every recipient is read (one flat query) to count, filter and sort; the dates and words are
- * worked out only for the page shown, so a batch of 1,000 costs little more than one of 50.
+ * Every recipient's summary is read (one narrow query) to count, filter and sort; the full facts,
+ * dates and words only for the page shown, so a batch of 1,000 costs little more than one of 50.
  */
 export async function getBatch(actor: Actor, batchId: string, rawView: Partial<Record<keyof BatchView, unknown>> = {}): Promise<BatchDetails> {
   const role = await requireRole(actor, "viewer");
   const view = batchViewSchema.parse(rawView);
   const batch = await loadBatchHead(actor.workspaceId, batchId);
   const today = todayInLondon();
-  const facts = await loadRecipientFacts(actor.workspaceId, batch.id, batch.parentId, today);
+  const summaries = await loadRecipientSummaries(actor.workspaceId, batch.id, today);
   const query = view.q ? searchable(view.q) : "";
-  const filtered = facts.filter(
+  const filtered = summaries.filter(
     (r) => (!view.status || r.progressBucket === view.status) && (!query || searchable(r.bodyName).includes(query) || String(r.reference ?? "") === query),
   );
   const sorted = sortRows(filtered, view.sort);
   const pageCount = Math.max(1, Math.ceil(sorted.length / RECIPIENTS_PER_PAGE));
   const page = Math.min(view.page, pageCount);
-  const shown = sorted.slice((page - 1) * RECIPIENTS_PER_PAGE, page * RECIPIENTS_PER_PAGE);
+  const shownIds = sorted.slice((page - 1) * RECIPIENTS_PER_PAGE, page * RECIPIENTS_PER_PAGE).map((r) => r.id);
+  // A draft is checked as a whole before sending (readiness, successors): it needs every recipient's facts.
+  const facts = batch.state === "draft" ? await loadRecipientFacts(actor.workspaceId, batch.id, batch.parentId, today) : [];
+  const factsById = new Map((batch.state === "draft" ? facts : await loadRecipientFacts(actor.workspaceId, batch.id, batch.parentId, today, shownIds)).map((f) => [f.id, f]));
+  const shown = shownIds.flatMap((id) => factsById.get(id) ?? []);
   const calendars = await calendarsFor(batch.law, shown);
   const parent = batch.parent && !batch.parent.deletedAt ? batch.parent : null;
   const parentSentOn = parent?.sentAt ? receiptDate(parent.sentAt) : null;
@@ -349,7 +389,7 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
       : null,
     mailbox: batch.workspace.mailbox,
     today,
-    progress: countBuckets(facts.map((r) => r.progressBucket)),
+    progress: countBuckets(summaries.map((r) => r.progressBucket)),
     recipients: shown.map((f) => toRecipientRow(batch, calendars, today, f)),
     view: { ...view, page },
     filteredTotal: sorted.length,
@@ -366,7 +406,7 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
           )
         : [],
     templateErrors: readiness.templateErrors,
-    needsAttention: facts.filter((r) => r.deliveryState === "failed" || r.deliveryState === "unconfirmed").length,
+    needsAttention: summaries.filter((r) => r.deliveryState === "failed" || r.deliveryState === "unconfirmed").length,
     canEdit: roleAtLeast(role, "editor"),
   };
 }
