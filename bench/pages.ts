@@ -16,6 +16,7 @@ import bcrypt from "bcryptjs";
 import pg from "pg";
 import { createTestDatabase } from "../tests/support/test-database";
 import { buildIfNeeded } from "../scripts/lib/build-if-needed";
+import { WEB_SERVER_NODE_ARGS } from "../scripts/lib/web-server-args";
 
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 100_000);
 const OTHER_WORKSPACES = 99;
@@ -212,7 +213,7 @@ async function main() {
     await client.end();
     say(`seeded ${counted} requests in the benchmark workspace, ${OTHER_WORKSPACES} x ${OTHER_REQUESTS} elsewhere, ${events} events, a batch of ${RECIPIENTS}, in ${round((Date.now() - started) / 1000)} s`);
 
-    // As production: NODE_ENV=production (next start), APP_ENV=production, the real clock, no seed.
+    // As production: NODE_ENV=production (next start) with npm start's Node flags, APP_ENV=production, the real clock, no seed.
     const env: Record<string, string | undefined> = {
       ...process.env,
       APP_ENV: "production",
@@ -235,7 +236,7 @@ async function main() {
     const log = fs.openSync(logFile, "w");
     // BENCH_NODE_OPTIONS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (written when it stops).
     const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
-    server = spawn(process.execPath, [...nodeArgs, NEXT_BIN, "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: ["ignore", log, log], env: env as NodeJS.ProcessEnv });
+    server = spawn(process.execPath, [...WEB_SERVER_NODE_ARGS, ...nodeArgs, NEXT_BIN, "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: ["ignore", log, log], env: env as NodeJS.ProcessEnv });
     fs.closeSync(log);
     await waitUntilServing(server, logFile);
     const cookie = await signIn();

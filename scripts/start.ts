@@ -6,6 +6,7 @@ import path from "node:path";
 import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
 import { takeOverStopSignals } from "../lib/db/embedded-postgres";
 import { buildIfNeeded } from "./lib/build-if-needed";
+import { WEB_SERVER_NODE_ARGS } from "./lib/web-server-args";
 import { isLoopbackAddress } from "../lib/env";
 
 const dev = process.argv.includes("--dev");
@@ -40,7 +41,7 @@ async function main() {
   // APP_ENV is passed on explicitly: under `next start` an unset APP_ENV means production.
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT), HOST: env.HOST, NEXTAUTH_URL: env.NEXTAUTH_URL, APP_ENV: env.APP_ENV };
   if (!dev) buildIfNeeded(childEnv, { say: console.log });
-  const web = spawn(process.execPath, [NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
+  const web = spawn(process.execPath, [...(dev ? [] : WEB_SERVER_NODE_ARGS), NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
 
   const { startWorker, stopWorker } = await import("../lib/jobs/worker");
   const worker = startWorker();
