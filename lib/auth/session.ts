@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
-import { decode } from "next-auth/jwt";
+import { hkdfSync } from "node:crypto";
+import { jwtDecrypt } from "jose";
 import { env } from "@/lib/env";
 import { userRecordThisRequest, type Actor } from "@/lib/auth/access";
 import { sessionCookie } from "@/lib/auth/session-cookie";
@@ -18,11 +19,35 @@ export interface SignedInUser {
 }
 
 /**
- * The session cookie's claims: who (uid) and which session version (sv). Read with next-auth's
- * own decoder (the same format and key it issues: lib/auth/session-cookie.ts), not through
- * getServerSession, which on every page also rebuilt next-auth's whole handler and re-encrypted
- * a fresh token it then could not set from a page (about a third of a simple page's time at load).
- * An expired, tampered or foreign token reads as no session.
+ * next-auth v4's session token: a JWE (dir, A256GCM) under a key derived from NEXTAUTH_SECRET
+ * with HKDF-SHA256 (next-auth/jwt's getDerivedEncryptionKey, salt ""). The key is derived once
+ * per secret, not on every page as next-auth's own decode() does; tests/integration/session-token
+ * checks that a token issued by next-auth's encode() reads back here.
+ */
+let derivedKey: { secret: string; key: Uint8Array } | undefined;
+function sessionKey(secret: string): Uint8Array {
+  if (derivedKey?.secret !== secret) {
+    derivedKey = { secret, key: new Uint8Array(hkdfSync("sha256", secret, "", "NextAuth.js Generated Encryption Key", 32)) };
+  }
+  return derivedKey.key;
+}
+
+/** The claims of a session token, or null when it is expired, tampered with or not ours. */
+export async function readSessionToken(token: string, secret: string): Promise<{ uid: string; sv: unknown } | null> {
+  try {
+    // next-auth allows 15 seconds of clock difference; so do we.
+    const { payload } = await jwtDecrypt(token, sessionKey(secret), { clockTolerance: 15 });
+    return typeof payload.uid === "string" ? { uid: payload.uid, sv: payload.sv } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The session cookie's claims: who (uid) and which session version (sv). Read directly rather
+ * than through getServerSession, which on every page also rebuilt next-auth's whole handler and
+ * re-encrypted a fresh token that a page cannot set (about a third of a simple page's time under
+ * load).
  */
 async function sessionClaims(): Promise<{ uid: string; sv: unknown } | null> {
   const jar = await cookies();
@@ -36,13 +61,8 @@ async function sessionClaims(): Promise<{ uid: string; sv: unknown } | null> {
       .sort((a, b) => Number(a.name.slice(name.length + 1)) - Number(b.name.slice(name.length + 1)))
       .map((c) => c.value)
       .join("");
-  if (!value) return null;
-  try {
-    const token = await decode({ token: value, secret: env().NEXTAUTH_SECRET ?? "" });
-    return typeof token?.uid === "string" ? { uid: token.uid, sv: token.sv } : null;
-  } catch {
-    return null;
-  }
+  const secret = env().NEXTAUTH_SECRET;
+  return value && secret ? readSessionToken(value, secret) : null;
 }
 
 /**
