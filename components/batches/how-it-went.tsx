@@ -32,7 +32,7 @@ export function HowItWent({
         </span>
       );
     }
-    if (d.state === "sent") return <span>Emailed{row.sentLabel ? ` ${row.sentLabel}` : ""}</span>;
+    if (d.state === "sent") return `Emailed${row.sentLabel ? ` ${row.sentLabel}` : ""}`;
     if (d.state === "failed") {
       return (
         <div className="delivery-problem">

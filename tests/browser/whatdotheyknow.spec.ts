@@ -94,6 +94,8 @@ test("the batch of 31 sent via WhatDoTheyKnow: pasted back at once, 31 clocks, a
   const first = made[0]!;
   site.addReply(first.urlTitle, { id: 90_001, eventId: 90_002, createdAt: "2021-09-06T00:30:00.000+01:00", state: null, text: "Dear LXP Revolution,\n\nWe acknowledge receipt of your request, which we received on 6 September 2021." });
   await page.getByRole("row").filter({ hasText: first.body.name }).getByRole("link", { name: first.body.name, exact: true }).click();
+  // The batch page has a button of the same name (for all 31): wait until the request's page is open.
+  await expect(page).toHaveURL(/\/requests\/[^/?]+$/);
   await page.getByRole("button", { name: "Check WhatDoTheyKnow now" }).click();
   await expect(page.getByText("Checked 1 request on WhatDoTheyKnow: 1 new message to look at; 1 request has another status there.")).toBeVisible();
   await expect(page.getByTestId("wdtk-status")).toContainText("WhatDoTheyKnow says: Awaiting classification");

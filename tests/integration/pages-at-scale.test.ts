@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { deleteRequest, restoreRequest } from "@/lib/requests/delete-request";
-import { BODY_CHOICES_LIMIT, getDashboard, listRequests, todayInLondon } from "@/lib/requests/queries";
+import { BODY_CHOICES_LIMIT, DASHBOARD_ROWS, getDashboard, listRequests, todayInLondon } from "@/lib/requests/queries";
 import { getBatch, RECIPIENTS_PER_PAGE } from "@/lib/batches/get-batch";
 import type { RequestStatus } from "@/lib/generated/prisma";
 import { makeMember, makeWorkspace } from "../support/factories";
@@ -147,6 +147,11 @@ describe("pages stay one page long as the table grows", () => {
     const overdue = await listRequests(viewer, { overdue: "1" });
     expect(overdue.total).toBe(await db.foiRequest.count({ where: { workspaceId: workspace.id, status: "awaiting_response", dueOn: { lt: daysAgo(0) } } }));
     expect(overdue.rows.every((r) => r.clock?.state === "overdue" || r.clock?.state === "very_overdue")).toBe(true);
+    // The dashboard shows the first DASHBOARD_ROWS of each list and the count of all of them.
+    const dashboard = await getDashboard(viewer);
+    expect(dashboard.overdue).toHaveLength(DASHBOARD_ROWS);
+    expect(dashboard.overdueCount).toBe(overdue.total);
+    expect(dashboard.overdue.map((r) => r.due)).toEqual(overdue.rows.slice(0, DASHBOARD_ROWS).map((r) => r.dueOn));
   });
 
   it("the body filter is a list of choices for a few bodies and a typed name beyond BODY_CHOICES_LIMIT", async () => {
