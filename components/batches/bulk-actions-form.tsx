@@ -1,9 +1,7 @@
 import { BULK_STATUS_KINDS } from "@/lib/batches/schemas";
 import { bulkStatusLabels } from "@/components/batch-labels";
 import { BatchSelectOverdue } from "@/components/batch-select-overdue";
-
-/** The form the sent recipients' tick boxes join (through their `form` attribute). */
-export const BULK_FORM = "bulk-form";
+import { BULK_FORM } from "@/components/batches/types";
 
 /** Act on the ticked requests: each choice goes to a check page before anything is done. */
 export function BulkActionsForm({ batchId, overdueOnPage, today }: { batchId: string; overdueOnPage: number; today: string }) {

@@ -1,6 +1,5 @@
 import Link from "next/link";
-import type { BatchDetails, RecipientRow } from "@/lib/batches/get-batch";
-import { channelLabels } from "@/lib/requests/labels";
+import type { SentRecipientRow } from "@/components/batches/sent-recipient-rows";
 import { BatchActionForm } from "@/components/batch-action-form";
 import { BatchCopyLetter } from "@/components/batch-copy-letter";
 import { BatchMarkSentForm } from "@/components/batch-mark-sent-form";
@@ -14,8 +13,8 @@ export function HowItWent({
   canEdit,
   actions,
 }: {
-  batch: BatchDetails;
-  row: RecipientRow;
+  batch: { id: string; today: string };
+  row: SentRecipientRow;
   letter: string | undefined;
   canEdit: boolean;
   actions: { resolveDeliveryAction: FormAction; markRecipientSentAction: FormAction };
@@ -107,5 +106,5 @@ export function HowItWent({
       </div>
     );
   }
-  return <span>{channelLabels[row.channel]}</span>;
+  return <span>{row.channelLabel}</span>;
 }

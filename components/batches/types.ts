@@ -4,6 +4,9 @@ import type { BatchDetails } from "@/lib/batches/get-batch";
 /** A Server Action as the batch forms take it; the page passes them in, so these sections stay presentational. */
 export type FormAction = (state: FormState, formData: FormData) => Promise<FormState>;
 
+/** The id of the form the sent recipients' tick boxes join (through their `form` attribute). */
+export const BULK_FORM = "bulk-form";
+
 /** The URL's search parameters. */
 export type Params = Record<string, string | undefined>;
 

@@ -10,6 +10,7 @@ import { LAWS, REQUEST_STATUSES } from "@/lib/requests/schemas";
 import { Pagination } from "@/components/pagination";
 import { FilterSelect } from "@/components/filter-select";
 import { listHref } from "@/lib/pagination/list-href";
+import { RequestRows } from "@/components/request-rows";
 
 export const metadata: Metadata = { title: "Requests" };
 
@@ -95,41 +96,19 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               </th>
             </tr>
           </thead>
-          <tbody>
-            {rows.map((r) => {
-              const due = r.dueOn;
-              const late = r.clock?.state === "overdue" || r.clock?.state === "very_overdue";
-              return (
-                <tr key={r.id}>
-                  <td>
-                    <Link href={`/requests/${r.id}`}>{r.title}</Link>
-                  </td>
-                  <td>
-                    <Link href={`/trusts/${r.body.id}`}>{r.body.name}</Link>
-                  </td>
-                  <td>{r.authorityRef ?? <span className="unknown">none yet</span>}</td>
-                  <td>
-                    {statusLabels[r.status]}
-                    {late ? (
-                      <>
-                        {" "}
-                        <span className="tag overdue">Overdue</span>
-                      </>
-                    ) : null}
-                    {r.repliesToConfirm > 0 ? (
-                      <>
-                        {" "}
-                        <span className="tag">
-                          {r.repliesToConfirm === 1 ? "1 reply to confirm" : `${r.repliesToConfirm} replies to confirm`}
-                        </span>
-                      </>
-                    ) : null}
-                  </td>
-                  <td>{due ? formatUkDate(due) : "—"}</td>
-                </tr>
-              );
-            })}
-          </tbody>
+          <RequestRows
+            rows={rows.map((r) => ({
+              id: r.id,
+              title: r.title,
+              bodyId: r.body.id,
+              bodyName: r.body.name,
+              authorityRef: r.authorityRef,
+              statusLabel: statusLabels[r.status],
+              late: r.clock?.state === "overdue" || r.clock?.state === "very_overdue",
+              repliesToConfirm: r.repliesToConfirm,
+              dueLabel: r.dueOn ? formatUkDate(r.dueOn) : null,
+            }))}
+          />
         </table>
       )}
       <Pagination page={filters.page} pageCount={pageCount} href={(p) => listHref("/requests", params, { page: String(p) })} />
