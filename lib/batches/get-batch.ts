@@ -232,10 +232,16 @@ async function loadRecipientSummaries(workspaceId: string, batchId: string, toda
 }
 
 /**
- * The recipients' full facts in one flat statement: all of them (ids null), or only those
- * given, in the order of their position; the outcome is the parent request's for that body.
+ * The recipients' full facts in one flat statement, in the order of their position: all of
+ * them, only the ids given, or one page; the outcome is the parent request's for that body.
  */
-async function loadRecipientFacts(workspaceId: string, batchId: string, parentId: string | null, today: string, ids: string[] | null = null): Promise<RecipientFacts[]> {
+async function loadRecipientFacts(
+  workspaceId: string,
+  batchId: string,
+  parentId: string | null,
+  today: string,
+  only: { ids?: string[]; limit?: number; offset?: number } = {},
+): Promise<RecipientFacts[]> {
   const rows = await sqlRows<Omit<RecipientFacts, "progressBucket">>(
     `
     SELECT br.id, br.position, br.channel::text AS "recipientChannel", (br.letter IS NOT NULL) AS "letterEdited",
@@ -250,8 +256,9 @@ async function loadRecipientFacts(workspaceId: string, batchId: string, parentId
     ${RECIPIENTS_FROM}
     LEFT JOIN "BodyOutcome" o ON o."requestId" = $3 AND o."bodyId" = b.id AND o."workspaceId" = $1
     WHERE br."batchId" = $2 AND br."workspaceId" = $1 AND ($4::text[] IS NULL OR br.id = ANY($4::text[]))
-    ORDER BY br.position, br.id`,
-    [workspaceId, batchId, parentId, ids],
+    ORDER BY br.position, br.id
+    LIMIT $5::int OFFSET $6::int`,
+    [workspaceId, batchId, parentId, only.ids ?? null, only.limit ?? null, only.offset ?? null],
   );
   return rows.map((r) => ({
     ...r,
@@ -338,6 +345,44 @@ function searchable(text: string): string {
 }
 
 /**
+ * The page of recipients the view asks for, with the counts over all of them. A sent batch in
+ * its default view (by position, no filter), the one a campaign watches, is counted and paged
+ * in the database: grouped counts and 50 rows, however many recipients. Filters, searches and
+ * other sorts read every recipient's summary (one narrow query) and choose here; a draft is
+ * checked as a whole before sending (readiness, successors), so it reads every recipient's facts.
+ */
+async function recipientsPage(workspaceId: string, batch: { id: string; state: BatchState; parentId: string | null }, view: BatchView, today: string) {
+  const inDatabase = batch.state !== "draft" && !view.status && !view.q && view.sort === "position";
+  if (inDatabase) {
+    const tally = (await tallyByBatch(workspaceId, [batch.id])).get(batch.id) ?? { progress: countBuckets([]), needsAttention: 0 };
+    const pageCount = Math.max(1, Math.ceil(tally.progress.total / RECIPIENTS_PER_PAGE));
+    const page = Math.min(view.page, pageCount);
+    const shown = await loadRecipientFacts(workspaceId, batch.id, batch.parentId, today, { limit: RECIPIENTS_PER_PAGE, offset: (page - 1) * RECIPIENTS_PER_PAGE });
+    return { ...tally, filteredTotal: tally.progress.total, page, pageCount, shown, facts: [] as RecipientFacts[] };
+  }
+  const summaries = await loadRecipientSummaries(workspaceId, batch.id, today);
+  const query = view.q ? searchable(view.q) : "";
+  const filtered = summaries.filter(
+    (r) => (!view.status || r.progressBucket === view.status) && (!query || searchable(r.bodyName).includes(query) || String(r.reference ?? "") === query),
+  );
+  const sorted = sortRows(filtered, view.sort);
+  const pageCount = Math.max(1, Math.ceil(sorted.length / RECIPIENTS_PER_PAGE));
+  const page = Math.min(view.page, pageCount);
+  const shownIds = sorted.slice((page - 1) * RECIPIENTS_PER_PAGE, page * RECIPIENTS_PER_PAGE).map((r) => r.id);
+  const facts = batch.state === "draft" ? await loadRecipientFacts(workspaceId, batch.id, batch.parentId, today) : [];
+  const factsById = new Map((batch.state === "draft" ? facts : await loadRecipientFacts(workspaceId, batch.id, batch.parentId, today, { ids: shownIds })).map((f) => [f.id, f]));
+  return {
+    progress: countBuckets(summaries.map((r) => r.progressBucket)),
+    needsAttention: summaries.filter((r) => r.deliveryState === "failed" || r.deliveryState === "unconfirmed").length,
+    filteredTotal: sorted.length,
+    page,
+    pageCount,
+    shown: shownIds.flatMap((id) => factsById.get(id) ?? []),
+    facts,
+  };
+}
+
+/**
  * One batch, its progress and a page of its recipients (sorted and filtered as the URL says).
  * Every recipient's summary is read (one narrow query) to count, filter and sort; the full facts,
  * dates and words only for the page shown, so a batch of 1,000 costs little more than one of 50.
@@ -347,19 +392,7 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
   const view = batchViewSchema.parse(rawView);
   const batch = await loadBatchHead(actor.workspaceId, batchId);
   const today = todayInLondon();
-  const summaries = await loadRecipientSummaries(actor.workspaceId, batch.id, today);
-  const query = view.q ? searchable(view.q) : "";
-  const filtered = summaries.filter(
-    (r) => (!view.status || r.progressBucket === view.status) && (!query || searchable(r.bodyName).includes(query) || String(r.reference ?? "") === query),
-  );
-  const sorted = sortRows(filtered, view.sort);
-  const pageCount = Math.max(1, Math.ceil(sorted.length / RECIPIENTS_PER_PAGE));
-  const page = Math.min(view.page, pageCount);
-  const shownIds = sorted.slice((page - 1) * RECIPIENTS_PER_PAGE, page * RECIPIENTS_PER_PAGE).map((r) => r.id);
-  // A draft is checked as a whole before sending (readiness, successors): it needs every recipient's facts.
-  const facts = batch.state === "draft" ? await loadRecipientFacts(actor.workspaceId, batch.id, batch.parentId, today) : [];
-  const factsById = new Map((batch.state === "draft" ? facts : await loadRecipientFacts(actor.workspaceId, batch.id, batch.parentId, today, shownIds)).map((f) => [f.id, f]));
-  const shown = shownIds.flatMap((id) => factsById.get(id) ?? []);
+  const { progress, needsAttention, filteredTotal, page, pageCount, shown, facts } = await recipientsPage(actor.workspaceId, batch, view, today);
   const calendars = await calendarsFor(batch.law, shown);
   const parent = batch.parent && !batch.parent.deletedAt ? batch.parent : null;
   const parentSentOn = parent?.sentAt ? receiptDate(parent.sentAt) : null;
@@ -389,10 +422,10 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
       : null,
     mailbox: batch.workspace.mailbox,
     today,
-    progress: countBuckets(summaries.map((r) => r.progressBucket)),
+    progress,
     recipients: shown.map((f) => toRecipientRow(batch, calendars, today, f)),
     view: { ...view, page },
-    filteredTotal: sorted.length,
+    filteredTotal,
     page,
     pageCount,
     problems: readiness.blockers.flatMap((b) => (b.kind === "no_foi_email" ? [{ recipientId: b.recipientId, bodyId: b.bodyId, bodyName: b.bodyName, message: b.message }] : [])),
@@ -406,7 +439,7 @@ export async function getBatch(actor: Actor, batchId: string, rawView: Partial<R
           )
         : [],
     templateErrors: readiness.templateErrors,
-    needsAttention: summaries.filter((r) => r.deliveryState === "failed" || r.deliveryState === "unconfirmed").length,
+    needsAttention,
     canEdit: roleAtLeast(role, "editor"),
   };
 }
@@ -437,31 +470,33 @@ function successionWarnings(recipients: RecipientFacts[]): BatchWarning[] {
 }
 
 /**
- * Progress counts for a page of batches in one query: recipients grouped by the facts
- * progressBucket reads (the same ones, with the same scoping, as loadRecipientRows), so the
- * list and the batch's own page count alike without loading every recipient of every batch.
+ * Progress counts for some batches in one query: recipients grouped by the facts progressBucket
+ * reads (the same ones, with the same scoping, as loadRecipientSummaries), so the list and a
+ * batch's own page count alike without sending every recipient to the app. Also how many
+ * letters need a person (failed, or unconfirmed after the worker stopped).
  */
-async function progressByBatch(workspaceId: string, batchIds: readonly string[]): Promise<Map<string, ProgressCounts>> {
-  const result = new Map<string, ProgressCounts>();
+async function tallyByBatch(workspaceId: string, batchIds: readonly string[]): Promise<Map<string, { progress: ProgressCounts; needsAttention: number }>> {
+  const result = new Map<string, { progress: ProgressCounts; needsAttention: number }>();
   if (batchIds.length === 0) return result;
-  const groups = await db.$queryRaw<Array<{ batchId: string; status: RequestStatus | null; delivery: DeliveryState | null; dueOn: string | null; acknowledged: boolean; n: number }>>`
-    SELECT br."batchId" AS "batchId", r.status::text AS status, d.state::text AS delivery, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn",
-      (r.id IS NOT NULL AND EXISTS (SELECT 1 FROM "RequestEvent" e WHERE e."requestId" = r.id AND e.kind = 'acknowledged')) AS acknowledged,
-      COUNT(*)::int AS n
-    FROM "BatchRecipient" br
-    LEFT JOIN "FoiRequest" r ON r.id = br."requestId" AND r."workspaceId" = ${workspaceId} AND r."deletedAt" IS NULL
-    LEFT JOIN "Delivery" d ON d."dedupeKey" = 'request:' || r.id AND d."workspaceId" = ${workspaceId}
-    WHERE br."workspaceId" = ${workspaceId} AND br."batchId" = ANY(${[...batchIds]}::text[])
-    GROUP BY 1, 2, 3, 4, 5`;
+  const groups = await sqlRows<{ batchId: string; status: RequestStatus | null; delivery: DeliveryState | null; dueOn: string | null; acknowledged: boolean; n: number }>(
+    `SELECT br."batchId", r.status::text AS status, d.state::text AS delivery, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn",
+       ${ACKNOWLEDGED_SQL} AS acknowledged, count(*)::int AS n
+     ${RECIPIENTS_FROM}
+     WHERE br."workspaceId" = $1 AND br."batchId" = ANY($2::text[])
+     GROUP BY 1, 2, 3, 4, 5`,
+    [workspaceId, [...batchIds]],
+  );
   const today = todayInLondon();
   const buckets = new Map<string, ProgressBucket[]>();
+  const attention = new Map<string, number>();
   for (const g of groups) {
     const bucket = progressBucket({ status: g.status, delivery: g.delivery, dueOn: g.dueOn, acknowledged: g.acknowledged, today });
     const list = buckets.get(g.batchId) ?? [];
     for (let i = 0; i < g.n; i++) list.push(bucket);
     buckets.set(g.batchId, list);
+    if (g.delivery === "failed" || g.delivery === "unconfirmed") attention.set(g.batchId, (attention.get(g.batchId) ?? 0) + g.n);
   }
-  for (const [batchId, list] of buckets) result.set(batchId, countBuckets(list));
+  for (const [batchId, list] of buckets) result.set(batchId, { progress: countBuckets(list), needsAttention: attention.get(batchId) ?? 0 });
   return result;
 }
 
@@ -480,7 +515,7 @@ export async function listBatches(actor: Actor, options: { page?: unknown } = {}
     take: BATCHES_PER_PAGE,
     select: { id: true, name: true, state: true, channel: true, createdAt: true, sentAt: true, _count: { select: { recipients: true } } },
   });
-  const progress = await progressByBatch(actor.workspaceId, batches.map((b) => b.id));
+  const tally = await tallyByBatch(actor.workspaceId, batches.map((b) => b.id));
   const rows: BatchListRow[] = batches.map((batch) => ({
     id: batch.id,
     name: batch.name,
@@ -491,7 +526,7 @@ export async function listBatches(actor: Actor, options: { page?: unknown } = {}
     sentAt: batch.sentAt,
     createdLabel: formatUkDate(receiptDate(batch.createdAt)),
     sentLabel: batch.sentAt ? formatUkDate(receiptDate(batch.sentAt)) : null,
-    progress: progress.get(batch.id) ?? countBuckets([]),
+    progress: tally.get(batch.id)?.progress ?? countBuckets([]),
   }));
   return { rows, total, page, pageCount };
 }

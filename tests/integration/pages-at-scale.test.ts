@@ -170,6 +170,65 @@ describe("pages stay one page long as the table grows", () => {
     expect(named.rows.map((r) => r.body.name)).toEqual(["Trust 0042"]);
   });
 
+  it("a sent batch's default view, counted and paged in the database, agrees with every filtered view and with the recipients' order", async () => {
+    const workspace = await makeWorkspace();
+    const viewer = await makeMember(workspace.id, "viewer");
+    const n = 130;
+    await db.publicBody.createMany({
+      data: Array.from({ length: n }, (_, i) => ({ workspaceId: workspace.id, key: `t${i}`, name: `Trust ${String(i).padStart(4, "0")}`, kind: "nhs_trust" as const })),
+    });
+    const bodies = await db.publicBody.findMany({ where: { workspaceId: workspace.id }, select: { id: true }, orderBy: { key: "asc" } });
+    const batch = await db.batch.create({ data: { workspaceId: workspace.id, name: "Sent", titleTemplate: "Q", template: "Dear {{body.name}}", state: "sent", sentAt: daysAgo(30) }, select: { id: true } });
+    // Every bucket: overdue, sent, answered, acknowledged, not created (drafted), and a failed letter.
+    const requests = await Promise.all(
+      bodies.map((b, i) =>
+        i % 6 === 4
+          ? null
+          : db.foiRequest.create({
+              data: {
+                workspaceId: workspace.id,
+                bodyId: b.id,
+                batchId: batch.id,
+                title: `Q ${i}`,
+                letter: "x",
+                channel: "email",
+                status: i % 6 === 2 ? "successful" : i % 6 === 5 ? "draft" : "awaiting_response",
+                dueOn: i % 6 === 0 ? daysAgo(3) : i % 6 === 5 ? null : daysAgo(-15),
+              },
+              select: { id: true },
+            }),
+      ),
+    );
+    await db.batchRecipient.createMany({
+      // Positions not in body order, so the page order is the batch's own.
+      data: bodies.map((b, i) => ({ workspaceId: workspace.id, batchId: batch.id, bodyId: b.id, position: (i * 7) % n, requestId: requests[i]?.id ?? null })),
+    });
+    for (const [i, r] of requests.entries()) {
+      if (r && i % 6 === 3) await db.requestEvent.create({ data: { workspaceId: workspace.id, requestId: r.id, kind: "acknowledged", occurredAt: daysAgo(20) } });
+      if (r && i % 6 === 5)
+        await db.delivery.create({
+          data: { workspaceId: workspace.id, requestId: r.id, dedupeKey: `request:${r.id}`, toAddress: "foi@example.org", subject: "Q", text: "x", messageId: `<${r.id}@test>`, transport: "smtp", state: "failed", lastError: "550" },
+        });
+    }
+
+    const first = await getBatch(viewer, batch.id, {});
+    expect(first.progress.total).toBe(n);
+    expect(first.filteredTotal).toBe(n);
+    expect(first.pageCount).toBe(Math.ceil(n / RECIPIENTS_PER_PAGE));
+    expect(first.needsAttention).toBe(bodies.filter((_, i) => i % 6 === 5).length);
+    for (const bucket of ["overdue", "sent", "answered", "acknowledged", "drafted", "failed"] as const) {
+      expect(first.progress[bucket]).toBeGreaterThan(0);
+      // The filtered view counts every recipient in the app; the default view counted them in the database.
+      expect((await getBatch(viewer, batch.id, { status: bucket })).filteredTotal).toBe(first.progress[bucket]);
+    }
+    const second = await getBatch(viewer, batch.id, { page: "2" });
+    const byPosition = await db.batchRecipient.findMany({ where: { batchId: batch.id }, orderBy: [{ position: "asc" }, { id: "asc" }], select: { id: true } });
+    expect(second.recipients.map((r) => r.id)).toEqual(byPosition.slice(RECIPIENTS_PER_PAGE, 2 * RECIPIENTS_PER_PAGE).map((r) => r.id));
+    // Each row's bucket is the same whichever way the page was chosen.
+    const searched = await getBatch(viewer, batch.id, { q: second.recipients[0]!.bodyName });
+    expect(searched.recipients[0]!.progressBucket).toBe(second.recipients[0]!.progressBucket);
+  });
+
   it("a batch of 1,000 recipients shows one page of them and counts all 1,000", async () => {
     const workspace = await makeWorkspace();
     const viewer = await makeMember(workspace.id, "viewer");
