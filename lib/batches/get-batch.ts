@@ -1,6 +1,6 @@
 import "server-only";
 import { describeDue, formatUkDate, receiptDate, workingDaysStatus, type WorkingDayCalendar, type WorkingDaysStatus } from "@/lib/deadlines";
-import { db } from "@/lib/db/client";
+import { db, type Prisma } from "@/lib/db/client";
 import { sqlRows } from "@/lib/db/sql";
 import { requireRole, roleAtLeast, type Actor } from "@/lib/auth/access";
 import type { BatchState, BodyStatus, Channel, FoiStatus, DeliveryState, Law, Outcome, RequestStatus } from "@/lib/generated/prisma";
@@ -182,13 +182,44 @@ interface RecipientFacts {
   progressBucket: ProgressBucket;
 }
 
-async function loadBatchHead(workspaceId: string, batchId: string) {
-  const batch = await db.batch.findFirst({
-    where: { id: batchId, workspaceId },
-    select: BATCH_HEAD_SELECT,
-  });
-  if (!batch) throw new NotFoundError("That batch is not in this workspace.");
-  return batch;
+type BatchHead = Prisma.BatchGetPayload<{ select: typeof BATCH_HEAD_SELECT }>;
+
+/**
+ * The batch itself, as BATCH_HEAD_SELECT describes it (the shape its letters read through
+ * Prisma), in one flat statement through the plain pool: the page is read all day and Prisma's
+ * engine costs about 3.5 ms of CPU a query.
+ */
+async function loadBatchHead(workspaceId: string, batchId: string): Promise<BatchHead> {
+  const [row] = await sqlRows<
+    Omit<BatchHead, "workspace" | "parent"> & {
+      workspaceName: string;
+      mailbox: string | null;
+      parentTitle: string | null;
+      parentAuthorityRef: string | null;
+      parentSentAt: Date | null;
+      parentDeletedAt: Date | null;
+      parentBodyName: string | null;
+    }
+  >(
+    `SELECT b.id, b."workspaceId", b.name, b.state::text AS state, b.law::text AS law, b.channel::text AS channel, b."titleTemplate", b.template,
+       b."sentAt", b."createdAt", b."parentId", w.name AS "workspaceName", w.mailbox,
+       p.title AS "parentTitle", p."authorityRef" AS "parentAuthorityRef", p."sentAt" AS "parentSentAt", p."deletedAt" AS "parentDeletedAt", pb.name AS "parentBodyName"
+     FROM "Batch" b JOIN "Workspace" w ON w.id = b."workspaceId"
+     LEFT JOIN "FoiRequest" p ON p.id = b."parentId" AND p."workspaceId" = $1
+     LEFT JOIN "PublicBody" pb ON pb.id = p."bodyId" AND pb."workspaceId" = $1
+     WHERE b.id = $2 AND b."workspaceId" = $1`,
+    [workspaceId, batchId],
+  );
+  if (!row) throw new NotFoundError("That batch is not in this workspace.");
+  const { workspaceName, mailbox, parentTitle, parentAuthorityRef, parentSentAt, parentDeletedAt, parentBodyName, ...batch } = row;
+  return {
+    ...batch,
+    workspace: { name: workspaceName, mailbox },
+    parent:
+      batch.parentId && parentTitle !== null
+        ? { id: batch.parentId, title: parentTitle, authorityRef: parentAuthorityRef, sentAt: parentSentAt, deletedAt: parentDeletedAt, body: { name: parentBodyName ?? "" } }
+        : null,
+  };
 }
 
 // Scoped by the workspace at every join: a deleted request counts as none, its letter's email is

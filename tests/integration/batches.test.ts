@@ -60,6 +60,9 @@ describe("starting and editing a batch", () => {
     const batch = await getBatch(editor, batchId);
     expect(batch.name).toBe("Follow-up: did not apply (31 trusts)");
     expect(batch.state).toBe("draft");
+    // The request it follows up, read with the batch.
+    const parent = await db.foiRequest.findUniqueOrThrow({ where: { id: (await db.batch.findUniqueOrThrow({ where: { id: batchId } })).parentId! }, select: { id: true, title: true, body: { select: { name: true } } } });
+    expect(batch.parent).toMatchObject({ id: parent.id, title: parent.title, bodyName: parent.body.name });
     expect(batch.progress).toMatchObject({ total: 31, drafted: 31 });
     expect(batch.recipients.map((r) => r.bodyName).sort()).toEqual(notApplied.map((b) => b.name).sort());
     expect(batch.template).toMatch(/Knowledge and Understanding Framework \(KUF\)/);
