@@ -3,6 +3,7 @@
 // (sortable, cells link to their evidence), the printable report and the public page.
 import Link from "next/link";
 import { formatUkDate } from "@/lib/deadlines";
+import { RowLink } from "@/components/row-link";
 
 export interface FindingsTableQuestion {
   id: string;
@@ -86,7 +87,7 @@ export function FindingsTable({
         <tbody>
           {rows.map((r) => (
             <tr key={`${r.reference}`}>
-              <th scope="row">{linkToRequests && r.requestId ? <Link href={`/requests/${r.requestId}`}>{r.bodyName}</Link> : r.bodyName}</th>
+              <th scope="row">{linkToRequests && r.requestId ? <RowLink href={`/requests/${r.requestId}`}>{r.bodyName}</RowLink> : r.bodyName}</th>
               <td>{r.region}</td>
               <td>{r.statusLabel}</td>
               <td>
@@ -100,9 +101,9 @@ export function FindingsTable({
                 <td key={c.questionId} data-question={questions[i]?.position}>
                   {linkToRequests && c.href ? (
                     // The name starts with the visible words (WCAG 2.5.3), then says where the link goes.
-                    <Link href={c.href} aria-label={`${c.recorded === false ? "Not recorded" : c.display || "Recorded"}: evidence for question ${questions[i]?.position}, ${r.bodyName}`}>
+                    <RowLink href={c.href} aria-label={`${c.recorded === false ? "Not recorded" : c.display || "Recorded"}: evidence for question ${questions[i]?.position}, ${r.bodyName}`}>
                       {c.recorded === false ? "Not recorded" : c.display || "Recorded"}
-                    </Link>
+                    </RowLink>
                   ) : c.display ? (
                     c.display
                   ) : (

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { WorkingDaysTag } from "@/components/working-days-tag";
 import { formatWorkingDays, type WorkingDaysStatus } from "@/lib/deadlines";
+import { RowLink } from "@/components/row-link";
 
 /** What the list needs of one notification (lib/alerts/notifications.ts gives more). */
 export interface NotificationListItem {
@@ -47,7 +47,7 @@ export function NotificationList({ items, markReadAction }: { items: Notificatio
               {n.label}: {n.bodyName}
             </h2>
             <p>
-              <Link href={`/requests/${n.requestId}`}>{n.requestTitle}</Link>
+              <RowLink href={`/requests/${n.requestId}`}>{n.requestTitle}</RowLink>
               {n.batchName ? <span className="muted"> · Batch: {n.batchName}</span> : null}
             </p>
             <p>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { RowLink } from "@/components/row-link";
 
 /** What the request list shows of one request: the page sends these as data, not as markup. */
 export interface RequestListRowView {
@@ -29,10 +29,10 @@ export function RequestRows({ rows }: { rows: RequestListRowView[] }) {
       {rows.map((r) => (
         <tr key={r.id}>
           <td>
-            <Link href={`/requests/${r.id}`}>{r.title}</Link>
+            <RowLink href={`/requests/${r.id}`}>{r.title}</RowLink>
           </td>
           <td>
-            <Link href={`/trusts/${r.bodyId}`}>{r.bodyName}</Link>
+            <RowLink href={`/trusts/${r.bodyId}`}>{r.bodyName}</RowLink>
           </td>
           <td>{r.authorityRef ?? <span className="unknown">none yet</span>}</td>
           <td>

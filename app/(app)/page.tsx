@@ -5,6 +5,7 @@ import { requireWorkspace } from "@/lib/auth/session";
 import { getDashboard, DUE_SOON_WORKING_DAYS, type DueRow } from "@/lib/requests/queries";
 import { statusLabels } from "@/lib/requests/status";
 import { WorkingDaysTag } from "@/components/working-days-tag";
+import { RowLink } from "@/components/row-link";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -26,7 +27,7 @@ function DueTable({ caption, rows, total, allHref, allLabel }: { caption: string
           {rows.map((r) => (
             <tr key={r.id}>
               <td>
-                <Link href={`/requests/${r.id}`}>{r.title}</Link>
+                <RowLink href={`/requests/${r.id}`}>{r.title}</RowLink>
               </td>
               <td>{r.bodyName}</td>
               <td>{formatUkDate(r.due)}</td>

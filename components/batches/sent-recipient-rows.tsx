@@ -1,10 +1,10 @@
 "use client";
 
-import Link from "next/link";
 import type { RecipientRow } from "@/lib/batches/get-batch";
 import { DaysLeft } from "@/components/batches/days-left";
 import { HowItWent } from "@/components/batches/how-it-went";
 import { BULK_FORM, type FormAction } from "@/components/batches/types";
+import { RowLink } from "@/components/row-link";
 
 /** What a sent batch's table shows of one recipient: the page sends these as data, not as markup. */
 export type SentRecipientRow = Pick<
@@ -55,7 +55,7 @@ export function SentRecipientRows({
               ) : null}
             </td>
           ) : null}
-          <th scope="row">{r.requestId ? <Link href={`/requests/${r.requestId}`}>{r.bodyName}</Link> : r.bodyName}</th>
+          <th scope="row">{r.requestId ? <RowLink href={`/requests/${r.requestId}`}>{r.bodyName}</RowLink> : r.bodyName}</th>
           <td>{r.reference !== null ? `FOI #${r.reference}` : "—"}</td>
           <td>
             <span className={`bucket-tag bucket-${r.progressBucket}`}>{r.progressLabel}</span>

@@ -65,3 +65,24 @@ test("the NHS England request shows its reference and the date it was answered",
   await expect(page.getByRole("heading", { level: 2, name: "Correspondence" })).toBeVisible();
   await readmeScreenshot(page, "request");
 });
+
+test("a list's rows do not make the server render every linked page ahead of a click; the header's links still prefetch", async ({ page }) => {
+  const prefetched: string[] = [];
+  page.on("request", (request) => {
+    if (request.headers()["next-router-prefetch"]) prefetched.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/trusts");
+  await expect(page.locator("table caption")).toHaveText("56 bodies found");
+  const rows = page.locator("table tbody tr");
+  expect(await rows.count()).toBeGreaterThanOrEqual(20);
+  // Prefetching runs when the browser is idle: the header's links show it is on.
+  await expect.poll(() => prefetched.filter((p) => p === "/requests" || p === "/batches").length, { timeout: 10_000 }).toBeGreaterThan(0);
+  await page.waitForTimeout(1_000);
+  const rowPages = await rows.locator("th a, td a").evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  expect(rowPages.length).toBeGreaterThanOrEqual(20);
+  expect(prefetched.filter((p) => rowPages.includes(p))).toEqual([]);
+  // A row's link still opens its page in the app.
+  await rows.first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/trusts\/[^/?]+$/);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+});

@@ -7,6 +7,7 @@ import { channelLabels } from "@/lib/requests/labels";
 import { BatchProgress } from "@/components/batch-progress";
 import { Pagination } from "@/components/pagination";
 import { listHref } from "@/lib/pagination/list-href";
+import { RowLink } from "@/components/row-link";
 
 export const metadata: Metadata = { title: "Batches" };
 
@@ -61,7 +62,7 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
             {rows.map((b) => (
               <tr key={b.id}>
                 <td>
-                  <Link href={`/batches/${b.id}`}>{b.name}</Link>
+                  <RowLink href={`/batches/${b.id}`}>{b.name}</RowLink>
                   <br />
                   <span className="muted">Started {b.createdLabel}</span>
                 </td>

@@ -9,6 +9,7 @@ import { BODY_STATUSES, NHS_REGIONS, OUTCOMES, outcomeLabels, statusLabels } fro
 import { roleAtLeast } from "@/lib/auth/access";
 import { BatchActionForm } from "@/components/batch-action-form";
 import { startBatchAction } from "../batches/actions";
+import { RowLink } from "@/components/row-link";
 
 // The tick boxes in the table belong to this form (through their `form` attribute).
 const START_BATCH_FORM = "start-batch-form";
@@ -90,7 +91,7 @@ export default async function TrustsPage({ searchParams }: { searchParams: Promi
                       </label>{" "}
                     </>
                   ) : null}
-                  <Link href={`/trusts/${b.id}`}>{b.name}</Link>
+                  <RowLink href={`/trusts/${b.id}`}>{b.name}</RowLink>
                   {b.shortName ? <span className="muted"> ({b.shortName})</span> : null}
                 </td>
                 <td>{b.odsCode ?? <span className="unknown">unknown</span>}</td>
