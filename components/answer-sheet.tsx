@@ -4,7 +4,7 @@
 // request's batch, saved on its own, with the supporting quote and where it came from.
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
-import { choiceLabels, questionTypeLabels, ANSWER_CHOICES, MAX_QUOTE } from "@/lib/findings/schemas";
+import { choiceLabels, questionTypeLabels, ANSWER_CHOICES, MAX_QUOTE } from "@/lib/findings/choices";
 // Types only: erased at build time, so nothing server-only reaches the browser.
 import type { AnswerSheet as AnswerSheetData } from "@/lib/findings/answers";
 import { Field, RadioGroup } from "@/components/field";

@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { importFieldLabels, type DirectoryImportFormState, type DirectoryImportPreview, type ImportMatchHow, type PlannedRow } from "@/lib/bodies/directory-import";
-import { IMPORT_ROW_PREFIX } from "@/lib/bodies/schemas";
+import type { DirectoryImportFormState, DirectoryImportPreview, ImportMatchHow, PlannedRow } from "@/lib/bodies/directory-import";
+import { importFieldLabels } from "@/lib/bodies/import-fields";
+import { IMPORT_ROW_PREFIX } from "@/lib/bodies/choices";
 import { FieldShell } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 

@@ -5,7 +5,7 @@ import { initialFormState, type FormState } from "@/lib/auth/form-state";
 import { Field } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 import { decisionLabels } from "@/lib/requests/labels";
-import { DECISION_RESULTS } from "@/lib/requests/schemas";
+import { DECISION_RESULTS } from "@/lib/requests/choices";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

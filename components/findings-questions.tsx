@@ -4,7 +4,7 @@
 // questions in one click. Each form saves on its own and shows errors next to its fields.
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
-import { QUESTION_TYPES, questionTypeLabels, type QuestionTypeName } from "@/lib/findings/schemas";
+import { QUESTION_TYPES, questionTypeLabels, type QuestionTypeName } from "@/lib/findings/choices";
 import { FieldShell } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 

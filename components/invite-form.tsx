@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
 import { Field, RadioGroup } from "@/components/field";
-import { roleLabels } from "@/lib/workspaces/schemas";
+import { roleLabels } from "@/lib/workspaces/choices";
 import { FormStatus } from "@/components/form-status";
 
 const ROLE_CHOICES = (["viewer", "editor", "owner"] as const).map((value) => ({ value, label: roleLabels[value] }));

@@ -1,8 +1,9 @@
 "use client";
 
 import { useActionState, useState, type FormEvent } from "react";
-import { OUTCOMES, outcomeLabels } from "@/lib/bodies/schemas";
-import { CHOICE_FIELD_PREFIX, type PasteFormState } from "@/lib/outcomes/schemas";
+import { OUTCOMES, outcomeLabels } from "@/lib/bodies/choices";
+import type { PasteFormState } from "@/lib/outcomes/schemas";
+import { CHOICE_FIELD_PREFIX } from "@/lib/outcomes/choices";
 import type { MatchHow } from "@/lib/bodies/match-trust-names";
 import { FieldShell } from "@/components/field";
 import { FormStatus } from "@/components/form-status";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { initialFormState, type FormState } from "@/lib/auth/form-state";
-import { OUTCOMES, outcomeLabels } from "@/lib/bodies/schemas";
+import { OUTCOMES, outcomeLabels } from "@/lib/bodies/choices";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

@@ -5,7 +5,7 @@ import { initialFormState, type FormState } from "@/lib/auth/form-state";
 import { Field } from "@/components/field";
 import { FormStatus } from "@/components/form-status";
 import { lawLabels } from "@/lib/requests/labels";
-import { LAWS } from "@/lib/requests/schemas";
+import { LAWS } from "@/lib/requests/choices";
 
 type Action = (state: FormState, formData: FormData) => Promise<FormState>;
 

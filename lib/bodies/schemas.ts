@@ -1,16 +1,8 @@
 import { z } from "zod";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
-
-export const BODY_STATUSES = ["active", "merged", "closed", "renamed"] as const;
-export const OUTCOMES = ["funded", "applied_unsuccessful", "did_not_apply", "applied_withdrew"] as const;
-export const NHS_REGIONS = ["London", "South East", "South West", "Midlands", "East of England", "North West", "North East and Yorkshire"] as const;
-
-export const outcomeLabels: Record<(typeof OUTCOMES)[number], string> = {
-  funded: "Applied and funded",
-  applied_unsuccessful: "Applied, not funded",
-  did_not_apply: "Did not apply",
-  applied_withdrew: "Applied, then withdrew",
-};
+import { BODY_STATUSES, OUTCOMES, NHS_REGIONS } from "@/lib/bodies/choices";
+// Plain constants live in choices.ts (no zod), so client forms can import them without zod in the browser.
+export * from "@/lib/bodies/choices";
 
 export const statusLabels: Record<(typeof BODY_STATUSES)[number], string> = {
   active: "Active",
@@ -51,9 +43,6 @@ export type UpdateBodyInput = z.infer<typeof updateBodySchema>;
 
 /** The most text one directory import takes (forms are capped at 1 MB on the way in). */
 export const MAX_IMPORT_CHARACTERS = 900_000;
-
-/** Field names of the confirm step: "row-<line>" is the trust chosen for that line of the file, or "" to skip it. */
-export const IMPORT_ROW_PREFIX = "row-";
 
 /** A directory CSV, pasted or uploaded (the upload wins when both are given). */
 export const directoryImportSchema = z.object({

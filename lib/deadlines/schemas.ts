@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { isIsoDate } from "./iso-date";
+import { EVENT_KINDS } from "./event-kind-names";
+// Plain constants live in event-kind-names.ts (no zod), so client forms can import them without zod in the browser.
+export * from "./event-kind-names";
 
 export const lawSchema = z.enum(["foia", "eir", "foisa"]);
 export type Law = z.infer<typeof lawSchema>;
@@ -12,30 +15,6 @@ export type Law = z.infer<typeof lawSchema>;
 export const conventionSchema = z.enum(["calendar", "next-working-day"]);
 export type Convention = z.infer<typeof conventionSchema>;
 
-/**
- * The request timeline's event kinds; also the Prisma enum values. After "sent", in the
- * order a campaigner meets them (the app offers them in this order).
- */
-export const EVENT_KINDS = [
-  "sent",
-  "acknowledged",
-  "clarification_requested",
-  "clarification_sent",
-  "fees_notice",
-  "fee_paid",
-  "extension",
-  "response_successful",
-  "response_partial",
-  "response_refused",
-  "response_not_held",
-  "internal_review_requested",
-  "internal_review_answered",
-  "ico_complaint",
-  "ico_decision",
-  "resent",
-  "withdrawn",
-  "note",
-] as const;
 export const eventKindSchema = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof eventKindSchema>;
 

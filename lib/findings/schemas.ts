@@ -2,35 +2,9 @@
 // Pure (no server-only): client forms may import the labels and the limits.
 import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
-
-export const QUESTION_TYPES = ["choice", "text", "number", "date"] as const;
-export type QuestionTypeName = (typeof QUESTION_TYPES)[number];
-
-export const ANSWER_CHOICES = ["yes", "no", "partly", "not_answered", "not_held"] as const;
-export type AnswerChoiceName = (typeof ANSWER_CHOICES)[number];
-
-/** Choices that code "there is no value to record" for a question of any type. */
-export const NO_VALUE_CHOICES = ["not_answered", "not_held"] as const;
-
-export const questionTypeLabels: Record<QuestionTypeName, string> = {
-  choice: "Yes / no / partly",
-  text: "Free text",
-  number: "Number",
-  date: "Date",
-};
-
-export const choiceLabels: Record<AnswerChoiceName, string> = {
-  yes: "Yes",
-  no: "No",
-  partly: "Partly",
-  not_answered: "Not answered",
-  not_held: "Information not held",
-};
-
-export const MAX_QUESTIONS_PER_BATCH = 30;
-export const MAX_ANSWER_TEXT = 5000;
-export const MAX_QUOTE = 5000;
-export const MAX_NOTE = 5000;
+import { QUESTION_TYPES, type QuestionTypeName, ANSWER_CHOICES, MAX_ANSWER_TEXT, MAX_QUOTE, MAX_NOTE } from "@/lib/findings/choices";
+// Plain constants live in choices.ts (no zod), so client forms can import them without zod in the browser.
+export * from "@/lib/findings/choices";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" ? (v.trim() === "" ? undefined : v.trim()) : v === null ? undefined : v);
 

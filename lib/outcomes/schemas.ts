@@ -2,6 +2,9 @@ import { z } from "zod";
 import { OUTCOMES } from "@/lib/bodies/schemas";
 import type { FormState } from "@/lib/auth/form-state";
 import type { TrustNameMatches } from "@/lib/bodies/match-trust-names";
+import { CHOICE_FIELD_PREFIX } from "@/lib/outcomes/choices";
+// Plain constants live in choices.ts (no zod), so client forms can import them without zod in the browser.
+export * from "@/lib/outcomes/choices";
 
 /** An outcome, or "none" to clear what was recorded. */
 export const OUTCOME_CHOICES = [...OUTCOMES, "none"] as const;
@@ -45,9 +48,6 @@ export const applyOutcomesSchema = z.object({
     .transform((ids) => [...new Set(ids)]),
 });
 export type ApplyOutcomesInput = z.input<typeof applyOutcomesSchema>;
-
-/** The confirm form sends one field per checked line ("choice-<n>"), a body id or "" to skip it. */
-export const CHOICE_FIELD_PREFIX = "choice-";
 
 /** The confirm form's fields as they arrive (one per line), turned into applyOutcomesSchema's shape. */
 export const applyOutcomesFormSchema = z.preprocess((raw) => {

@@ -1,7 +1,7 @@
 import type { Channel, EventKind, Law, RequestStatus } from "@/lib/generated/prisma";
-import { EVENT_KINDS } from "@/lib/deadlines/schemas";
+import { EVENT_KINDS } from "@/lib/deadlines/event-kind-names";
 import { EVENT_KIND_REGISTRY } from "@/lib/requests/event-kinds";
-import type { DECISION_RESULTS } from "@/lib/requests/schemas";
+import type { DECISION_RESULTS } from "@/lib/requests/choices";
 import { REGULATOR, reviewName } from "@/lib/requests/regulator";
 
 export const lawLabels: Record<Law, string> = {

@@ -3,8 +3,10 @@ import { z } from "zod";
 import { isIsoDate } from "@/lib/deadlines/iso-date";
 import { eventKindSchema } from "@/lib/deadlines/schemas";
 import { pageNumberSchema } from "@/lib/pagination/schemas";
+import { LAWS, DECISION_RESULTS } from "@/lib/requests/choices";
+// Plain constants live in choices.ts (no zod), so client forms can import them without zod in the browser.
+export * from "@/lib/requests/choices";
 
-export const LAWS = ["foia", "eir", "foisa"] as const;
 export const CHANNELS = ["email", "whatdotheyknow", "post", "portal"] as const;
 export const REQUEST_STATUSES = [
   "draft",
@@ -23,9 +25,6 @@ export const REQUEST_STATUSES = [
 /** What can be added to a timeline ("sent" is recorded with the request itself). */
 export const timelineEventKindSchema = eventKindSchema.exclude(["sent"], { message: "Choose what happened." });
 export const TIMELINE_EVENT_KINDS = timelineEventKindSchema.options;
-
-/** Outcomes an internal review or the ICO can leave a request in. */
-export const DECISION_RESULTS = ["successful", "partially_successful", "refused", "not_held"] as const;
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : typeof v === "string" ? v.trim() : v);
 

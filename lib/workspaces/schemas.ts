@@ -1,13 +1,8 @@
 import { z } from "zod";
 import { newPasswordSchema } from "@/lib/auth/password-rules";
-
-export const ROLES = ["owner", "editor", "viewer"] as const;
-
-export const roleLabels: Record<(typeof ROLES)[number], string> = {
-  owner: "Owner: manages members and everything below",
-  editor: "Editor: changes requests, batches and findings",
-  viewer: "Viewer: reads only",
-};
+import { ROLES } from "@/lib/workspaces/choices";
+// Plain constants live in choices.ts (no zod), so client forms can import them without zod in the browser.
+export * from "@/lib/workspaces/choices";
 
 export const emailSchema = z.string().trim().toLowerCase().email("Enter an email address, like name@example.org.").max(320, "That email address is too long.");
 
