@@ -6,13 +6,24 @@ import { HowItWent } from "@/components/batches/how-it-went";
 import { BULK_FORM, type FormAction } from "@/components/batches/types";
 import { RowLink } from "@/components/row-link";
 
-/** What a sent batch's table shows of one recipient: the page sends these as data, not as markup. */
-export type SentRecipientRow = Pick<
-  RecipientRow,
-  "id" | "requestId" | "bodyName" | "reference" | "progressBucket" | "progressLabel" | "statusLabel" | "dueLabel" | "dueStatus" | "dueText" | "channel" | "status" | "sentLabel" | "externalUrl" | "wdtkUrl"
-> & {
-  delivery: { id: string; state: NonNullable<RecipientRow["delivery"]>["state"]; attempts: number; lastError: string | null } | null;
-  channelLabel: string;
+type DeliveryState = NonNullable<RecipientRow["delivery"]>["state"];
+
+/**
+ * What a sent batch's table shows of one recipient: the page sends these as data, not as
+ * markup, and leaves out what a row's channel and state do not use (every byte here travels
+ * twice, in the page's data and in its HTML).
+ */
+export type SentRecipientRow = Pick<RecipientRow, "id" | "requestId" | "bodyName" | "reference" | "progressBucket" | "progressLabel" | "statusLabel" | "dueLabel" | "dueStatus" | "channel" | "status" | "sentLabel"> & {
+  /** Only while the clock does not run: what to show instead of working days. */
+  dueText?: string;
+  /** Only once known: the request's page on WhatDoTheyKnow. */
+  externalUrl?: string;
+  /** Only while waiting to be sent through WhatDoTheyKnow: where to start it there. */
+  wdtkUrl?: string;
+  /** Only for a channel the table has no words of its own for. */
+  channelLabel?: string;
+  /** The letter's email: only its state once sent; what a person needs to act on otherwise. */
+  delivery: { state: "sent" } | { id: string; state: Exclude<DeliveryState, "sent">; attempts: number; lastError: string | null } | null;
 };
 
 /**
