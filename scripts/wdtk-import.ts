@@ -4,7 +4,7 @@
 // the same line, writing nothing and needing no database. Importing twice changes nothing.
 // Exit codes: 0 done, 1 the site or the database failed (nothing changed), 2 bad arguments.
 import { parseArgs } from "node:util";
-import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
+import { loadDotEnv, runWithDatabase, validateEnvOrExit } from "./lib/bootstrap";
 
 const USAGE = "Usage: npm run -s wdtk:import -- <request-url> [--workspace <slug>] [--dry-run]";
 
@@ -44,32 +44,19 @@ async function main() {
     process.exit(0);
   }
   // Start-up messages go to stderr: stdout is the one JSON line.
-  const database = await prepareDatabase(env, (line) => console.error(line)).catch((error: Error) => {
-    console.error(`wdtk:import: cannot open the database: ${error.message.replace(/\s*\n\s*/g, " ")}`);
-    process.exit(1);
-  });
-  let code = 0;
-  const { db } = await import("../lib/db/client");
-  try {
+  await runWithDatabase("wdtk:import", env, async (db) => {
     const workspaces = await db.workspace.findMany({ where: args.workspace ? { slug: args.workspace } : {}, select: { id: true, slug: true }, take: 2 });
     if (workspaces.length !== 1) {
       console.error(`wdtk:import: ${args.workspace ? `no workspace "${args.workspace}"` : workspaces.length === 0 ? "no workspace yet" : "there are several workspaces: name one with --workspace <slug>"}`);
-      code = 2;
-    } else {
-      const result = await unsafeImportThread(workspaces[0]!.id, read, null);
-      console.log(JSON.stringify(result.line));
-      console.error(
-        `wdtk:import: ${result.created ? "created" : "already there:"} request ${result.requestId} in ${workspaces[0]!.slug}; ${result.messagesAdded} message(s) and ${result.eventsAdded} entr(ies) added, ${result.eventsDated} approximate date(s) replaced${result.bodyCreated ? "; body added to the directory" : ""}`,
-      );
+      return 2;
     }
-  } catch (error) {
-    console.error(`wdtk:import: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}`);
-    code = 1;
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
-  process.exit(code);
+    const result = await unsafeImportThread(workspaces[0]!.id, read, null);
+    console.log(JSON.stringify(result.line));
+    console.error(
+      `wdtk:import: ${result.created ? "created" : "already there:"} request ${result.requestId} in ${workspaces[0]!.slug}; ${result.messagesAdded} message(s) and ${result.eventsAdded} entr(ies) added, ${result.eventsDated} approximate date(s) replaced${result.bodyCreated ? "; body added to the directory" : ""}`,
+    );
+    return 0;
+  });
 }
 
 void main();

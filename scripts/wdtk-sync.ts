@@ -5,7 +5,7 @@
 // Exit codes: 0 done (even when some requests could not be read: see "failed"), 1 the database
 // failed, 2 bad arguments or following is off.
 import { readCommandArgs } from "./lib/command-args";
-import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
+import { loadDotEnv, runWithDatabase, validateEnvOrExit } from "./lib/bootstrap";
 
 const USAGE = "Usage: npm run -s wdtk:sync -- [--workspace <slug>] [--dry-run]";
 
@@ -22,37 +22,23 @@ async function main() {
     console.error("wdtk:sync: WDTK_BASE_URL is off, so nothing is followed");
     process.exit(2);
   }
-  const database = await prepareDatabase(env, (line) => console.error(line)).catch((error: Error) => {
-    console.error(`wdtk:sync: cannot open the database: ${error.message.replace(/\s*\n\s*/g, " ")}`);
-    process.exit(1);
-  });
-  let code = 0;
-  const { db } = await import("../lib/db/client");
-  try {
+  await runWithDatabase("wdtk:sync", env, async (db) => {
     let workspaceId: string | undefined;
     if (values.workspace) {
       const workspace = await db.workspace.findUnique({ where: { slug: values.workspace }, select: { id: true } });
       if (!workspace) {
         console.error(`wdtk:sync: no workspace "${values.workspace}"`);
-        code = 2;
+        return 2;
       }
-      workspaceId = workspace?.id;
+      workspaceId = workspace.id;
     }
-    if (code === 0) {
-      const { followRequests } = await import("../lib/whatdotheyknow/follow");
-      const summary = await followRequests({ workspaceId, dryRun: values["dry-run"] ?? false });
-      for (const r of summary.requests.filter((x) => x.error)) console.error(`wdtk:sync: ${r.url}: ${r.error}`);
-      const { requests, ...counts } = summary;
-      console.log(JSON.stringify({ ...counts, changed: requests.filter((r) => r.newMessages > 0).map((r) => ({ url: r.url, newMessages: r.newMessages })) }));
-    }
-  } catch (error) {
-    console.error(`wdtk:sync: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}`);
-    code = 1;
-  } finally {
-    await db.$disconnect();
-    await database.stop();
-  }
-  process.exit(code);
+    const { followRequests } = await import("../lib/whatdotheyknow/follow");
+    const summary = await followRequests({ workspaceId, dryRun: values["dry-run"] ?? false });
+    for (const r of summary.requests.filter((x) => x.error)) console.error(`wdtk:sync: ${r.url}: ${r.error}`);
+    const { requests, ...counts } = summary;
+    console.log(JSON.stringify({ ...counts, changed: requests.filter((r) => r.newMessages > 0).map((r) => ({ url: r.url, newMessages: r.newMessages })) }));
+    return 0;
+  });
 }
 
 void main();

@@ -12,7 +12,7 @@ import { queueMail } from "@/lib/mail/send-mail";
 import { londonInstant } from "@/lib/requests/dates";
 import { eventLabels } from "@/lib/requests/labels";
 import { todayInLondon } from "@/lib/requests/queries";
-import { clockFromTimeline, STORED_EVENT_SELECT } from "@/lib/requests/stored-clock";
+import { clockFromTimeline, STORED_EVENT_SELECT, TIMELINE_ORDER } from "@/lib/requests/stored-clock";
 import { replayTimeline } from "@/lib/requests/timeline";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
 import { now } from "@/lib/time";
@@ -70,7 +70,7 @@ async function loadRequests(actor: Actor, batchId: string, requestIds: string[],
       sentAt: true,
       dueOn: true,
       body: { select: { name: true, foiEmail: true, foiStatus: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { ...STORED_EVENT_SELECT, result: true } },
+      events: { orderBy: TIMELINE_ORDER, select: { ...STORED_EVENT_SELECT, result: true } },
     },
   });
   // Another batch's or workspace's request is not found, never silently skipped.

@@ -11,7 +11,7 @@ import { draftLetters, letterFactsFromRequest, UNFILLED_PART } from "@/lib/lette
 import { LETTER_PURPOSES, queueMail } from "@/lib/mail/send-mail";
 import { todayInLondon } from "@/lib/requests/queries";
 import { emailLetterSchema, requestIdSchema, type EmailLetterKind } from "@/lib/requests/schemas";
-import { clockFromTimeline, STORED_EVENT_SELECT } from "@/lib/requests/stored-clock";
+import { clockFromTimeline, REQUEST_FIELDS_SELECT, STORED_EVENT_SELECT, TIMELINE_ORDER } from "@/lib/requests/stored-clock";
 import { threadHeadersFor } from "@/lib/requests/thread";
 import { applyEvent } from "@/lib/requests/timeline";
 
@@ -36,21 +36,12 @@ async function loadRequest(actor: Actor, requestId: string, client: Pick<Prisma.
   const request = await client.foiRequest.findFirst({
     where: { id: requestId, workspaceId: actor.workspaceId },
     select: {
-      id: true,
-      reference: true,
-      title: true,
-      letter: true,
-      law: true,
-      channel: true,
-      externalUrl: true,
-      authorityRef: true,
-      status: true,
-      sentAt: true,
+      ...REQUEST_FIELDS_SELECT,
       batchId: true,
       deletedAt: true,
       body: { select: { id: true, name: true, foiEmail: true } },
       workspace: { select: { name: true, mailbox: true, receiptConvention: true } },
-      events: { orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }], select: { ...STORED_EVENT_SELECT, result: true } },
+      events: { orderBy: TIMELINE_ORDER, select: { ...STORED_EVENT_SELECT, result: true } },
     },
   });
   if (!request) throw new NotFoundError("That request is not in this workspace.");

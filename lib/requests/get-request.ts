@@ -9,7 +9,7 @@ import { nextStep } from "@/lib/requests/next-step";
 import { chasedAfter } from "@/lib/requests/chased";
 import { isUnderTheAct } from "@/lib/bodies/foi-status";
 import { refusalGround } from "@/lib/letters/exemptions";
-import { clockFromTimeline } from "@/lib/requests/stored-clock";
+import { clockFromTimeline, REQUEST_FIELDS_SELECT, STORED_EVENT_SELECT, TIMELINE_ORDER } from "@/lib/requests/stored-clock";
 
 /** One request with its timeline, correspondence and its clock as of today. */
 export async function getRequest(actor: Actor, requestId: string) {
@@ -17,23 +17,11 @@ export async function getRequest(actor: Actor, requestId: string) {
   const request = await db.foiRequest.findFirst({
     where: { id: requestId, workspaceId: actor.workspaceId, deletedAt: null },
     select: {
-      id: true,
-      title: true,
-      letter: true,
-      law: true,
-      channel: true,
-      externalUrl: true,
-      authorityRef: true,
-      status: true,
-      sentAt: true,
-      reference: true,
+      ...REQUEST_FIELDS_SELECT,
       body: { select: { id: true, name: true, foiStatus: true, foiStatusSource: true } },
       batch: { select: { id: true, name: true } },
       workspace: { select: { name: true, receiptConvention: true } },
-      events: {
-        orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
-        select: { id: true, kind: true, occurredAt: true, approximate: true, notReasonablyRequired: true, note: true, newDueOn: true, exemptions: true, result: true },
-      },
+      events: { orderBy: TIMELINE_ORDER, select: { ...STORED_EVENT_SELECT, id: true, note: true, result: true } },
       _count: { select: { outcomes: true } },
     },
   });

@@ -101,9 +101,9 @@ async function dueSoonHorizon(today: string): Promise<string> {
 export async function getDashboard(actor: Actor) {
   await requireRole(actor, "viewer");
   const today = todayInLondon();
-  // The UK-wide calendar decides "the next 10 working days" for the list; each request is
-  // counted in its own law's calendar (FOISA: Scottish holidays only), built only if used.
-  const calendars = new Map<Law, WorkingDayCalendar>([["foia", await calendarFor("foia")]]);
+  // The England and Wales calendar decides "the next 10 working days" for the list (dueSoonHorizon);
+  // each request is counted in its own law's calendar (FOISA: Scottish holidays only).
+  const calendars = new Map<Law, WorkingDayCalendar>();
   const horizon = await dueSoonHorizon(today);
   // One statement, one round trip: the counts by status, the two counts and the first rows of both lists.
   const [row] = await sqlRows<{ counts: Array<{ status: RequestStatus; count: number }>; overdueCount: number; dueSoonCount: number; overdue: DueRowFacts[]; dueSoon: DueRowFacts[] }>(

@@ -10,6 +10,7 @@ import { todayInLondon } from "@/lib/requests/queries";
 import { recordEventSchema } from "@/lib/requests/schemas";
 import { replayTimeline } from "@/lib/requests/timeline";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
+import { TIMELINE_ORDER } from "@/lib/requests/stored-clock";
 
 /**
  * When the event happened. Without a time, a date means "that day, after whatever was
@@ -54,7 +55,7 @@ export async function appendEvent(tx: Prisma.TransactionClient, entry: AppendedE
   if (locked.length === 0) throw new NotFoundError("That request is not in this workspace.");
   const events = await tx.requestEvent.findMany({
     where: { requestId: entry.requestId },
-    orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
+    orderBy: TIMELINE_ORDER,
     select: { kind: true, occurredAt: true, result: true },
   });
   const occurredAt = entry.at(events.map((e) => e.occurredAt));

@@ -6,6 +6,7 @@ import { NotFoundError } from "@/lib/auth/errors";
 import { recordAudit } from "@/lib/audit/record-audit";
 import { replayTimeline } from "@/lib/requests/timeline";
 import { unsafeRecomputeClock } from "@/lib/requests/unsafe-recompute-clock";
+import { TIMELINE_ORDER } from "@/lib/requests/stored-clock";
 
 export type RemoveEventResult = { ok: true; requestId: string } | { ok: false; message: string };
 
@@ -26,7 +27,7 @@ export async function removeEvent(actor: Actor, eventId: string): Promise<Remove
     await tx.$queryRaw`SELECT id FROM "FoiRequest" WHERE id = ${event.requestId} FOR UPDATE`;
     const rest = await tx.requestEvent.findMany({
       where: { requestId: event.requestId, id: { not: event.id } },
-      orderBy: [{ occurredAt: "asc" }, { createdAt: "asc" }],
+      orderBy: TIMELINE_ORDER,
       select: { kind: true, occurredAt: true, result: true },
     });
     const replay = replayTimeline(

@@ -27,6 +27,23 @@ export const STORED_EVENT_SELECT = {
   notReasonablyRequired: true,
 } as const;
 
+/** A request's timeline in the order the clock replays it: by date, then as recorded. */
+export const TIMELINE_ORDER = [{ occurredAt: "asc" as const }, { createdAt: "asc" as const }];
+
+/** A request's own fields that its page and its letters both read. */
+export const REQUEST_FIELDS_SELECT = {
+  id: true,
+  reference: true,
+  title: true,
+  letter: true,
+  law: true,
+  channel: true,
+  externalUrl: true,
+  authorityRef: true,
+  status: true,
+  sentAt: true,
+} as const;
+
 /** The workspace's receipt-convention setting, in the clock's words. */
 export function clockConvention(convention: ReceiptConvention): Convention {
   return convention === "next_working_day" ? "next-working-day" : "calendar";

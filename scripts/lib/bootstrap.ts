@@ -65,3 +65,29 @@ export async function prepareDatabase(env: Env, log: (line: string) => void = co
   };
   return { url, embedded, stop };
 }
+
+/**
+ * For a one-shot command that prints one JSON line on stdout: opens the database (start-up
+ * messages on stderr), runs `work` with the Prisma client, then closes both whatever happened,
+ * and exits with the code `work` returned, or 1 (with "<command>: <reason>" on stderr) when the
+ * database could not be opened or `work` threw.
+ */
+export async function runWithDatabase(command: string, env: Env, work: (db: (typeof import("../../lib/db/client"))["db"]) => Promise<number>): Promise<never> {
+  const oneLine = (error: unknown) => (error as Error).message.replace(/\s*\n\s*/g, " ");
+  const database = await prepareDatabase(env, (line) => console.error(line)).catch((error: unknown) => {
+    console.error(`${command}: cannot open the database: ${oneLine(error)}`);
+    process.exit(1);
+  });
+  const { db } = await import("../../lib/db/client");
+  let code: number;
+  try {
+    code = await work(db);
+  } catch (error) {
+    console.error(`${command}: ${oneLine(error)}`);
+    code = 1;
+  } finally {
+    await db.$disconnect();
+    await database.stop();
+  }
+  process.exit(code);
+}
