@@ -189,9 +189,10 @@ type BatchHead = Prisma.BatchGetPayload<{ select: typeof BATCH_HEAD_SELECT }>;
  * Prisma), in one flat statement through the plain pool: the page is read all day and Prisma's
  * engine costs about 3.5 ms of CPU a query.
  */
-async function loadBatchHead(workspaceId: string, batchId: string): Promise<BatchHead> {
+async function loadBatchHead(workspaceId: string, batchId: string): Promise<BatchHead & { progressVersion: number }> {
   const [row] = await sqlRows<
     Omit<BatchHead, "workspace" | "parent"> & {
+      progressVersion: number;
       workspaceName: string;
       mailbox: string | null;
       parentTitle: string | null;
@@ -202,7 +203,7 @@ async function loadBatchHead(workspaceId: string, batchId: string): Promise<Batc
     }
   >(
     `SELECT b.id, b."workspaceId", b.name, b.state::text AS state, b.law::text AS law, b.channel::text AS channel, b."titleTemplate", b.template,
-       b."sentAt", b."createdAt", b."parentId", w.name AS "workspaceName", w.mailbox,
+       b."sentAt", b."createdAt", b."parentId", b."progressVersion", w.name AS "workspaceName", w.mailbox,
        p.title AS "parentTitle", p."authorityRef" AS "parentAuthorityRef", p."sentAt" AS "parentSentAt", p."deletedAt" AS "parentDeletedAt", pb.name AS "parentBodyName"
      FROM "Batch" b JOIN "Workspace" w ON w.id = b."workspaceId"
      LEFT JOIN "FoiRequest" p ON p.id = b."parentId" AND p."workspaceId" = $1
@@ -382,10 +383,15 @@ function searchable(text: string): string {
  * other sorts read every recipient's summary (one narrow query) and choose here; a draft is
  * checked as a whole before sending (readiness, successors), so it reads every recipient's facts.
  */
-async function recipientsPage(workspaceId: string, batch: { id: string; state: BatchState; parentId: string | null }, view: BatchView, today: string) {
+async function recipientsPage(
+  workspaceId: string,
+  batch: { id: string; state: BatchState; parentId: string | null; progressVersion: number },
+  view: BatchView,
+  today: string,
+) {
   const inDatabase = batch.state !== "draft" && !view.status && !view.q && view.sort === "position";
   if (inDatabase) {
-    const tally = (await tallyByBatch(workspaceId, [batch.id])).get(batch.id) ?? { progress: countBuckets([]), needsAttention: 0 };
+    const tally = (await batchTallies(workspaceId, [batch], today)).get(batch.id)!;
     const pageCount = Math.max(1, Math.ceil(tally.progress.total / RECIPIENTS_PER_PAGE));
     const page = Math.min(view.page, pageCount);
     const shown = await loadRecipientFacts(workspaceId, batch.id, batch.parentId, today, { limit: RECIPIENTS_PER_PAGE, offset: (page - 1) * RECIPIENTS_PER_PAGE });
@@ -500,14 +506,50 @@ function successionWarnings(recipients: RecipientFacts[]): BatchWarning[] {
   return warnings;
 }
 
+interface BatchTally {
+  progress: ProgressCounts;
+  needsAttention: number;
+}
+
+/**
+ * Progress counts already worked out, by workspace and batch, reused while the batch's
+ * progressVersion and today's date stand. Triggers move the version in the same transaction as
+ * any change the counts read (the batch_progress_version migration), and the version is always
+ * read before the counts, so counts kept under a version are never older than it: reusing them
+ * is never stale. Per server process; the oldest are dropped past TALLIES_KEPT.
+ */
+const talliesKept = new Map<string, { version: number; today: string; tally: BatchTally }>();
+const TALLIES_KEPT = 500;
+
+async function batchTallies(workspaceId: string, batches: readonly { id: string; progressVersion: number }[], today: string): Promise<Map<string, BatchTally>> {
+  const result = new Map<string, BatchTally>();
+  const missing: { id: string; progressVersion: number }[] = [];
+  for (const batch of batches) {
+    const kept = talliesKept.get(`${workspaceId}/${batch.id}`);
+    if (kept && kept.version === batch.progressVersion && kept.today === today) result.set(batch.id, kept.tally);
+    else missing.push(batch);
+  }
+  if (missing.length === 0) return result;
+  const counted = await tallyByBatch(workspaceId, missing.map((b) => b.id), today);
+  for (const batch of missing) {
+    const tally = counted.get(batch.id) ?? { progress: countBuckets([]), needsAttention: 0 };
+    const key = `${workspaceId}/${batch.id}`;
+    talliesKept.delete(key);
+    talliesKept.set(key, { version: batch.progressVersion, today, tally });
+    if (talliesKept.size > TALLIES_KEPT) talliesKept.delete(talliesKept.keys().next().value!);
+    result.set(batch.id, tally);
+  }
+  return result;
+}
+
 /**
  * Progress counts for some batches in one query: recipients grouped by the facts progressBucket
  * reads (the same ones, with the same scoping, as loadRecipientSummaries), so the list and a
  * batch's own page count alike without sending every recipient to the app. Also how many
  * letters need a person (failed, or unconfirmed after the worker stopped).
  */
-async function tallyByBatch(workspaceId: string, batchIds: readonly string[]): Promise<Map<string, { progress: ProgressCounts; needsAttention: number }>> {
-  const result = new Map<string, { progress: ProgressCounts; needsAttention: number }>();
+async function tallyByBatch(workspaceId: string, batchIds: readonly string[], today: string): Promise<Map<string, BatchTally>> {
+  const result = new Map<string, BatchTally>();
   if (batchIds.length === 0) return result;
   const groups = await sqlRows<{ batchId: string; status: RequestStatus | null; delivery: DeliveryState | null; dueOn: string | null; acknowledged: boolean; n: number }>(
     `SELECT br."batchId", r.status::text AS status, d.state::text AS delivery, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn",
@@ -517,7 +559,6 @@ async function tallyByBatch(workspaceId: string, batchIds: readonly string[]): P
      GROUP BY 1, 2, 3, 4, 5`,
     [workspaceId, [...batchIds]],
   );
-  const today = todayInLondon();
   const buckets = new Map<string, ProgressBucket[]>();
   const attention = new Map<string, number>();
   for (const g of groups) {
@@ -544,9 +585,9 @@ export async function listBatches(actor: Actor, options: { page?: unknown } = {}
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * BATCHES_PER_PAGE,
     take: BATCHES_PER_PAGE,
-    select: { id: true, name: true, state: true, channel: true, createdAt: true, sentAt: true, _count: { select: { recipients: true } } },
+    select: { id: true, name: true, state: true, channel: true, createdAt: true, sentAt: true, progressVersion: true, _count: { select: { recipients: true } } },
   });
-  const tally = await tallyByBatch(actor.workspaceId, batches.map((b) => b.id));
+  const tally = await batchTallies(actor.workspaceId, batches, todayInLondon());
   const rows: BatchListRow[] = batches.map((batch) => ({
     id: batch.id,
     name: batch.name,

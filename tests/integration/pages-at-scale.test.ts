@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { deleteRequest, restoreRequest } from "@/lib/requests/delete-request";
 import { BODY_CHOICES_LIMIT, DASHBOARD_ROWS, getDashboard, listRequests, todayInLondon } from "@/lib/requests/queries";
-import { getBatch, RECIPIENTS_PER_PAGE } from "@/lib/batches/get-batch";
+import { getBatch, listBatches, RECIPIENTS_PER_PAGE } from "@/lib/batches/get-batch";
+import { PROGRESS_BUCKETS } from "@/lib/batches/schemas";
 import type { RequestStatus } from "@/lib/generated/prisma";
 import { makeMember, makeWorkspace } from "../support/factories";
 
@@ -112,6 +113,124 @@ describe("the dashboard's counts", () => {
     dashboard = await expectDashboardMatches(owner);
     expect(dashboard.byStatus.find((s) => s.status === "withdrawn")?.count).toBe(1);
     expect(dashboard.total).toBe(22);
+  });
+});
+
+/** A batch's counts worked out afresh, from its filtered views (which count every recipient in the app, never reused). */
+async function batchCountsNow(actor: { userId: string; workspaceId: string }, batchId: string) {
+  const counts: Record<string, number> = {};
+  for (const bucket of PROGRESS_BUCKETS) counts[bucket] = (await getBatch(actor, batchId, { status: bucket })).filteredTotal;
+  return counts;
+}
+
+async function expectBatchProgressMatches(actor: { userId: string; workspaceId: string }, batchId: string) {
+  const page = await getBatch(actor, batchId, {});
+  const { total, ...byBucket } = page.progress;
+  expect(byBucket).toEqual(await batchCountsNow(actor, batchId));
+  const listed = (await listBatches(actor)).rows.find((r) => r.id === batchId)!;
+  expect(listed.progress).toEqual(page.progress);
+  return { ...page.progress, total, needsAttention: page.needsAttention };
+}
+
+const progressVersion = async (batchId: string) => (await db.batch.findUniqueOrThrow({ where: { id: batchId }, select: { progressVersion: true } })).progressVersion;
+
+describe("a batch's progress counts", () => {
+  it("are reused while nothing they read has changed, and right straight after every kind of change", async () => {
+    const workspace = await makeWorkspace();
+    const owner = await makeMember(workspace.id, "owner");
+    await db.publicBody.createMany({ data: Array.from({ length: 6 }, (_, i) => ({ workspaceId: workspace.id, key: `t${i}`, name: `Trust ${i}`, kind: "nhs_trust" as const })) });
+    const bodies = await db.publicBody.findMany({ where: { workspaceId: workspace.id }, select: { id: true }, orderBy: { key: "asc" } });
+    const batch = await db.batch.create({ data: { workspaceId: workspace.id, name: "Sent", titleTemplate: "Q", template: "x", state: "sent", sentAt: daysAgo(5) }, select: { id: true } });
+    const requests = await Promise.all(
+      bodies.slice(0, 5).map((b, i) =>
+        db.foiRequest.create({
+          data: { workspaceId: workspace.id, bodyId: b.id, batchId: batch.id, title: `Q ${i}`, letter: "x", channel: "email", status: "awaiting_response", dueOn: daysAgo(-10) },
+          select: { id: true },
+        }),
+      ),
+    );
+    await db.batchRecipient.createMany({ data: requests.map((r, i) => ({ workspaceId: workspace.id, batchId: batch.id, bodyId: bodies[i]!.id, position: i, requestId: r.id })) });
+    const [a, b, c, d, e] = requests.map((r) => r.id) as [string, string, string, string, string];
+
+    let progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.sent).toBe(5);
+
+    // Reused: a change made with the triggers switched off does not move the version, so the page
+    // keeps the counts it worked out (this is what makes the page cheap, and why every writer
+    // must go through the triggers).
+    await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SET LOCAL session_replication_role = replica`;
+      await tx.$executeRaw`UPDATE "FoiRequest" SET status = 'successful' WHERE id = ${a}`;
+    });
+    expect((await getBatch(owner, batch.id, {})).progress.answered).toBe(0);
+    expect((await getBatch(owner, batch.id, { status: "answered" })).filteredTotal).toBe(1);
+    await db.$executeRaw`UPDATE "FoiRequest" SET status = 'awaiting_response' WHERE id = ${a}`;
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.answered).toBe(0);
+
+    // A change that the counts do not read leaves the version alone.
+    const before = await progressVersion(batch.id);
+    await db.foiRequest.update({ where: { id: a }, data: { title: "Renamed" } });
+    await db.delivery.create({ data: { workspaceId: workspace.id, requestId: b, dedupeKey: `request:${b}`, toAddress: "foi@example.org", subject: "Q", text: "x", messageId: `<${b}@test>`, transport: "smtp", state: "sent" } });
+    const afterDelivery = await progressVersion(batch.id);
+    expect(afterDelivery).toBeGreaterThan(before);
+    await db.delivery.update({ where: { dedupeKey: `request:${b}` }, data: { attempts: 2 } });
+    await db.requestEvent.create({ data: { workspaceId: workspace.id, requestId: a, kind: "note", occurredAt: daysAgo(1), note: "Rang them" } });
+    expect(await progressVersion(batch.id)).toBe(afterDelivery);
+
+    // A status change (answered), a due date moved into the past (overdue).
+    await db.foiRequest.update({ where: { id: a }, data: { status: "successful" } });
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.answered).toBe(1);
+    await db.$executeRaw`UPDATE "FoiRequest" SET "dueOn" = ${daysAgo(2)} WHERE id = ${c}`;
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.overdue).toBe(1);
+
+    // An acknowledgement recorded, then taken back.
+    const ack = await db.requestEvent.create({ data: { workspaceId: workspace.id, requestId: d, kind: "acknowledged", occurredAt: daysAgo(1) }, select: { id: true } });
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.acknowledged).toBe(1);
+    await db.requestEvent.delete({ where: { id: ack.id } });
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.acknowledged).toBe(0);
+
+    // A letter that failed (a person must look at it), then went; then its delivery row removed.
+    await db.delivery.update({ where: { dedupeKey: `request:${b}` }, data: { state: "failed", lastError: "550" } });
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.needsAttention).toBe(1);
+    await db.delivery.update({ where: { dedupeKey: `request:${b}` }, data: { state: "sent", lastError: null } });
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.needsAttention).toBe(0);
+    await db.delivery.delete({ where: { dedupeKey: `request:${b}` } });
+    await expectBatchProgressMatches(owner, batch.id);
+
+    // Soft delete and restore; a request deleted for good (its recipient is left without one).
+    await deleteRequest(owner, e);
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.drafted).toBe(1);
+    await restoreRequest(owner, e);
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.drafted).toBe(0);
+    await db.foiRequest.delete({ where: { id: e } });
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.drafted).toBe(1);
+
+    // A recipient added, then removed; a change rolled back leaves the version as it was.
+    const added = await db.batchRecipient.create({ data: { workspaceId: workspace.id, batchId: batch.id, bodyId: bodies[5]!.id, position: 5 }, select: { id: true } });
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.total).toBe(6);
+    await db.batchRecipient.delete({ where: { id: added.id } });
+    progress = await expectBatchProgressMatches(owner, batch.id);
+    expect(progress.total).toBe(5);
+    const settled = await progressVersion(batch.id);
+    await expect(
+      db.$transaction(async (tx) => {
+        await tx.foiRequest.updateMany({ where: { batchId: batch.id }, data: { status: "withdrawn" } });
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await progressVersion(batch.id)).toBe(settled);
+    await expectBatchProgressMatches(owner, batch.id);
   });
 });
 
