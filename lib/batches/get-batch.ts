@@ -182,6 +182,9 @@ interface RecipientFacts {
   progressBucket: ProgressBucket;
 }
 
+/** A batch's progress version (b is the batch): the sum over its slots, as text (a bigint). */
+const PROGRESS_VERSION_SQL = `(SELECT COALESCE(sum(v."version"), 0)::text FROM "BatchProgressVersion" v WHERE v."batchId" = b.id)`;
+
 type BatchHead = Prisma.BatchGetPayload<{ select: typeof BATCH_HEAD_SELECT }>;
 
 /**
@@ -189,10 +192,10 @@ type BatchHead = Prisma.BatchGetPayload<{ select: typeof BATCH_HEAD_SELECT }>;
  * Prisma), in one flat statement through the plain pool: the page is read all day and Prisma's
  * engine costs about 3.5 ms of CPU a query.
  */
-async function loadBatchHead(workspaceId: string, batchId: string): Promise<BatchHead & { progressVersion: number }> {
+async function loadBatchHead(workspaceId: string, batchId: string): Promise<BatchHead & { progressVersion: string }> {
   const [row] = await sqlRows<
     Omit<BatchHead, "workspace" | "parent"> & {
-      progressVersion: number;
+      progressVersion: string;
       workspaceName: string;
       mailbox: string | null;
       parentTitle: string | null;
@@ -203,7 +206,7 @@ async function loadBatchHead(workspaceId: string, batchId: string): Promise<Batc
     }
   >(
     `SELECT b.id, b."workspaceId", b.name, b.state::text AS state, b.law::text AS law, b.channel::text AS channel, b."titleTemplate", b.template,
-       b."sentAt", b."createdAt", b."parentId", b."progressVersion", w.name AS "workspaceName", w.mailbox,
+       b."sentAt", b."createdAt", b."parentId", ${PROGRESS_VERSION_SQL} AS "progressVersion", w.name AS "workspaceName", w.mailbox,
        p.title AS "parentTitle", p."authorityRef" AS "parentAuthorityRef", p."sentAt" AS "parentSentAt", p."deletedAt" AS "parentDeletedAt", pb.name AS "parentBodyName"
      FROM "Batch" b JOIN "Workspace" w ON w.id = b."workspaceId"
      LEFT JOIN "FoiRequest" p ON p.id = b."parentId" AND p."workspaceId" = $1
@@ -385,7 +388,7 @@ function searchable(text: string): string {
  */
 async function recipientsPage(
   workspaceId: string,
-  batch: { id: string; state: BatchState; parentId: string | null; progressVersion: number },
+  batch: { id: string; state: BatchState; parentId: string | null; progressVersion: string },
   view: BatchView,
   today: string,
 ) {
@@ -512,18 +515,18 @@ interface BatchTally {
 }
 
 /**
- * Progress counts already worked out, by workspace and batch, reused while the batch's
- * progressVersion and today's date stand. Triggers move the version in the same transaction as
- * any change the counts read (the batch_progress_version migration), and the version is always
+ * Progress counts already worked out, by workspace and batch, reused while the batch's progress
+ * version and today's date stand. Triggers move the version in the same transaction as any
+ * change the counts read (BatchProgressVersion in the schema), and the version is always
  * read before the counts, so counts kept under a version are never older than it: reusing them
  * is never stale. Per server process; the oldest are dropped past TALLIES_KEPT.
  */
-const talliesKept = new Map<string, { version: number; today: string; tally: BatchTally }>();
+const talliesKept = new Map<string, { version: string; today: string; tally: BatchTally }>();
 const TALLIES_KEPT = 500;
 
-async function batchTallies(workspaceId: string, batches: readonly { id: string; progressVersion: number }[], today: string): Promise<Map<string, BatchTally>> {
+async function batchTallies(workspaceId: string, batches: readonly { id: string; progressVersion: string }[], today: string): Promise<Map<string, BatchTally>> {
   const result = new Map<string, BatchTally>();
-  const missing: { id: string; progressVersion: number }[] = [];
+  const missing: { id: string; progressVersion: string }[] = [];
   for (const batch of batches) {
     const kept = talliesKept.get(`${workspaceId}/${batch.id}`);
     if (kept && kept.version === batch.progressVersion && kept.today === today) result.set(batch.id, kept.tally);
@@ -585,9 +588,13 @@ export async function listBatches(actor: Actor, options: { page?: unknown } = {}
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: (page - 1) * BATCHES_PER_PAGE,
     take: BATCHES_PER_PAGE,
-    select: { id: true, name: true, state: true, channel: true, createdAt: true, sentAt: true, progressVersion: true, _count: { select: { recipients: true } } },
+    select: { id: true, name: true, state: true, channel: true, createdAt: true, sentAt: true, _count: { select: { recipients: true } } },
   });
-  const tally = await batchTallies(actor.workspaceId, batches, todayInLondon());
+  const versions = await sqlRows<{ id: string; progressVersion: string }>(
+    `SELECT b.id, ${PROGRESS_VERSION_SQL} AS "progressVersion" FROM "Batch" b WHERE b."workspaceId" = $1 AND b.id = ANY($2::text[])`,
+    [actor.workspaceId, batches.map((b) => b.id)],
+  );
+  const tally = await batchTallies(actor.workspaceId, versions, todayInLondon());
   const rows: BatchListRow[] = batches.map((batch) => ({
     id: batch.id,
     name: batch.name,

@@ -289,7 +289,7 @@ describe("the public page", () => {
     for (const bad of ["", "x", "a".repeat(32), `${again.token!.slice(0, 31)}!`, "' OR 1=1 --", again.token!.toLowerCase() === again.token ? "Z".repeat(32) : again.token!.toLowerCase()]) {
       expect(await getPublicFindings(bad), bad).toBeNull();
     }
-    const log = await db.auditLog.findMany({ where: { workspaceId: ws.id, action: { startsWith: "findings.public" } }, select: { action: true } });
+    const log = await db.auditLog.findMany({ where: { workspaceId: ws.id, action: { startsWith: "findings.public" } }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { action: true } });
     expect(log.map((l) => l.action)).toEqual(["findings.public.on", "findings.public.off", "findings.public.on"]);
   });
 

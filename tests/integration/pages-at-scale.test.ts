@@ -132,7 +132,8 @@ async function expectBatchProgressMatches(actor: { userId: string; workspaceId: 
   return { ...page.progress, total, needsAttention: page.needsAttention };
 }
 
-const progressVersion = async (batchId: string) => (await db.batch.findUniqueOrThrow({ where: { id: batchId }, select: { progressVersion: true } })).progressVersion;
+const progressVersion = async (batchId: string) =>
+  (await db.batchProgressVersion.findMany({ where: { batchId }, select: { version: true } })).reduce((sum, slot) => sum + slot.version, 0n);
 
 describe("a batch's progress counts", () => {
   it("are reused while nothing they read has changed, and right straight after every kind of change", async () => {
@@ -231,6 +232,10 @@ describe("a batch's progress counts", () => {
     ).rejects.toThrow("rolled back");
     expect(await progressVersion(batch.id)).toBe(settled);
     await expectBatchProgressMatches(owner, batch.id);
+
+    // Deleting the batch takes its recipients and its version with it.
+    await db.batch.delete({ where: { id: batch.id } });
+    expect(await db.batchProgressVersion.count({ where: { batchId: batch.id } })).toBe(0);
   });
 });
 

@@ -1,17 +1,30 @@
--- AlterTable
-ALTER TABLE "Batch" ADD COLUMN     "progressVersion" INTEGER NOT NULL DEFAULT 0;
+-- CreateTable
+CREATE TABLE "BatchProgressVersion" (
+    "batchId" TEXT NOT NULL,
+    "slot" SMALLINT NOT NULL,
+    "version" BIGINT NOT NULL,
+
+    CONSTRAINT "BatchProgressVersion_pkey" PRIMARY KEY ("batchId","slot")
+);
+
+-- AddForeignKey
+ALTER TABLE "BatchProgressVersion" ADD CONSTRAINT "BatchProgressVersion_batchId_fkey" FOREIGN KEY ("batchId") REFERENCES "Batch"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 
 
-
--- Move Batch.progressVersion in the same transaction as every change to what a batch's progress
+-- Move a batch's progress version in the same transaction as every change to what its progress
 -- counts read (tallyByBatch in lib/batches/get-batch.ts): its recipients, their requests' status,
 -- due date and deletion, the delivery of their letters, and acknowledgements. Counts worked out
 -- at a version are then reused until it moves. Statement-level triggers with transition tables;
--- batch rows locked in id order; updates that leave those facts alone move nothing.
+-- updates that leave those facts alone move nothing. The version is the sum over 16 slots and
+-- each transaction adds to one slot (by its transaction id), so transactions sending letters of
+-- the same batch at once rarely wait for each other: one row for the batch made the outbox
+-- about a quarter slower. Rows are written in batch order; a batch deleted in this transaction
+-- is skipped.
 CREATE FUNCTION "batch_progress_touch"(batch_ids text[]) RETURNS void LANGUAGE sql AS $$
-  SELECT 1 FROM "Batch" WHERE "id" = ANY(batch_ids) ORDER BY "id" FOR NO KEY UPDATE;
-  UPDATE "Batch" SET "progressVersion" = "progressVersion" + 1 WHERE "id" = ANY(batch_ids);
+  INSERT INTO "BatchProgressVersion" ("batchId", "slot", "version")
+    SELECT b."id", (txid_current() % 16)::smallint, 1 FROM "Batch" b WHERE b."id" = ANY(batch_ids) ORDER BY b."id"
+    ON CONFLICT ("batchId", "slot") DO UPDATE SET "version" = "BatchProgressVersion"."version" + 1;
 $$;
 
 CREATE FUNCTION "batch_progress_touch_requests"(request_ids text[]) RETURNS void LANGUAGE plpgsql AS $$
