@@ -152,6 +152,41 @@ interface Page {
   answers: number;
   seconds: number;
   latencies: number[];
+  /** CPU time the web server and PostgreSQL spent while this page was loaded. */
+  serverCpuMs: number;
+  databaseCpuMs: number;
+}
+
+/** The server's process id, once started: its CPU time is read around each slice. */
+let serverPid: number | undefined;
+
+/**
+ * CPU time (user + system) of the web server and of every PostgreSQL process, in ms, from
+ * /proc (Linux; zeros elsewhere). Per answer, this is steadier than pages a second on a machine
+ * whose speed drifts: time taken from the virtual machine is not counted.
+ */
+function cpuNow(): { server: number; database: number } {
+  const ticks = (pid: string | number) => {
+    try {
+      const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return 0;
+    }
+  };
+  let database = 0;
+  if (fs.existsSync("/proc")) {
+    for (const pid of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(pid)) continue;
+      try {
+        if (fs.readFileSync(`/proc/${pid}/comm`, "utf8").trim() === "postgres") database += ticks(pid);
+      } catch {
+        // gone meanwhile
+      }
+    }
+  }
+  const msPerTick = 10; // USER_HZ is 100 on Linux
+  return { server: serverPid ? ticks(serverPid) * msPerTick : 0, database: database * msPerTick };
 }
 
 /** Fetches the page once (it must be a 200: a redirect to sign-in would flatter) and warms it up. */
@@ -163,7 +198,7 @@ async function preparePage(name: string, urlPath: string, cookie: string): Promi
   if (process.env.BENCH_HTML_DIR) fs.writeFileSync(path.join(process.env.BENCH_HTML_DIR, `${name.replace(/\W+/g, "_")}.html`), html);
   // A short warm-up (JIT, connection pool, caches), not counted.
   await autocannon({ url: `${BASE}${urlPath}`, connections: 4, amount: 20, timeout: 60, headers: { cookie } });
-  return { name, urlPath, html, answers: 0, seconds: 0, latencies: [] };
+  return { name, urlPath, html, answers: 0, seconds: 0, latencies: [], serverCpuMs: 0, databaseCpuMs: 0 };
 }
 
 /** CONNECTIONS clients on one page for `seconds`; adds the answers and their latencies to the page's tally. */
@@ -171,7 +206,11 @@ async function loadSlice(page: Page, cookie: string, seconds: number): Promise<v
   // A generous timeout: a slow page must show up as its latency, not vanish as an error.
   const instance = autocannon({ url: `${BASE}${page.urlPath}`, connections: CONNECTIONS, duration: seconds, timeout: 60, headers: { cookie } });
   instance.on("response", (_client: unknown, _status: number, _bytes: number, responseTime: number) => page.latencies.push(responseTime));
+  const before = cpuNow();
   const result = await instance;
+  const after = cpuNow();
+  page.serverCpuMs += after.server - before.server;
+  page.databaseCpuMs += after.database - before.database;
   if (result.non2xx > 0) throw new Error(`${page.urlPath}: ${result.non2xx} answers were not 200 (signed out?)`);
   if (result.errors > 0 || result.timeouts > 0) say(`${page.urlPath}: ${result.errors} errors, ${result.timeouts} timeouts`);
   page.answers += result.requests.total;
@@ -191,7 +230,8 @@ async function loadInTurns(pages: Page[], cookie: string): Promise<Map<string, R
     const latencies = page.latencies.sort((a, b) => a - b);
     const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
     const run = { rps: page.answers / page.seconds, p50: at(0.5), p95: at(0.95), bytes: Buffer.byteLength(page.html) };
-    say(`${page.name.padEnd(10)} ${page.urlPath.padEnd(20)} ${round(run.rps).toString().padStart(7)} req/s  median ${round(run.p50)} ms  p95 ${round(run.p95)} ms  (${page.answers} answers, page ${round(run.bytes / 1024)} KB)`);
+    const cpu = `CPU a page: server ${round(page.serverCpuMs / page.answers)} ms, database ${round(page.databaseCpuMs / page.answers)} ms`;
+    say(`${page.name.padEnd(10)} ${page.urlPath.padEnd(20)} ${round(run.rps).toString().padStart(7)} req/s  median ${round(run.p50)} ms  p95 ${round(run.p95)} ms  (${page.answers} answers, page ${round(run.bytes / 1024)} KB; ${cpu})`);
     runs.set(page.name, run);
   }
   return runs;
@@ -238,6 +278,7 @@ async function main() {
     const nodeArgs = (process.env.BENCH_NODE_OPTIONS ?? "").split(" ").filter(Boolean);
     server = spawn(process.execPath, [...WEB_SERVER_NODE_ARGS, ...nodeArgs, NEXT_BIN, "start", "-p", String(PORT), "-H", "127.0.0.1"], { stdio: ["ignore", log, log], env: env as NodeJS.ProcessEnv });
     fs.closeSync(log);
+    serverPid = server.pid;
     await waitUntilServing(server, logFile);
     const cookie = await signIn();
 
