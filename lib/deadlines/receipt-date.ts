@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { dayNumberFromParts, formatIsoDate, isIsoDate } from "./iso-date";
+import { formatIsoDate, isIsoDate } from "./iso-date";
 
 const LONDON = "Europe/London";
 const TIMESTAMP =
@@ -55,8 +55,33 @@ function offsetMinutes(zone: string): number {
   return zone.startsWith("-") ? -minutes : minutes;
 }
 
+const DAY_MS = 86_400_000;
+
+/** London's offset from UTC at an instant, in ms, from the time-zone database (through Intl). */
+function zoneOffsetMs(ms: number): number {
+  return -new TZDate(ms, LONDON).getTimezoneOffset() * 60_000;
+}
+
+// Asking Intl costs microseconds and a list page asks for every row, so the offset is kept per
+// UTC day: London moves its clocks at most once a day (at 01:00 UTC), so when the offsets at the
+// day's first and last instant agree they hold all day; on the two days a year they differ, each
+// instant is asked for. Still the time-zone database's answer, never a rule of our own.
+const offsetByUtcDay = new Map<number, number | null>();
+
+function londonOffsetMs(ms: number): number {
+  const day = Math.floor(ms / DAY_MS);
+  let offset = offsetByUtcDay.get(day);
+  if (offset === undefined) {
+    const first = zoneOffsetMs(day * DAY_MS);
+    offset = first === zoneOffsetMs(day * DAY_MS + DAY_MS - 1) ? first : null;
+    if (offsetByUtcDay.size >= 20_000) offsetByUtcDay.clear();
+    offsetByUtcDay.set(day, offset);
+  }
+  return offset ?? zoneOffsetMs(ms);
+}
+
 function londonDate(ms: number, input: string): string {
   if (!Number.isFinite(ms)) throw new RangeError(`Invalid timestamp ${JSON.stringify(input)}`);
-  const london = new TZDate(ms, LONDON);
-  return formatIsoDate(dayNumberFromParts(london.getFullYear(), london.getMonth() + 1, london.getDate()));
+  // Day numbers count days from 1970-01-01, so London's day is the UTC day of its wall-clock time.
+  return formatIsoDate(Math.floor((ms + londonOffsetMs(ms)) / DAY_MS));
 }

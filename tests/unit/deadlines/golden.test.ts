@@ -438,6 +438,18 @@ describe("receiptDate", () => {
     expect(receiptDate(new Date(Date.UTC(2021, 2, 31, 23, 30)))).toBe("2021-04-01");
   });
 
+  it("agrees with the time-zone database every 15 minutes from 2019 to 2027, clock changes included (FOIA s10(1): the date of receipt)", () => {
+    const london = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+    for (let ms = Date.UTC(2019, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 15 * 60_000) {
+      const expected = london.format(ms);
+      if (receiptDate(new Date(ms)) !== expected) expect(`${new Date(ms).toISOString()} -> ${receiptDate(new Date(ms))}`).toBe(`${new Date(ms).toISOString()} -> ${expected}`);
+    }
+    // The hour either side of a change, to the minute (BST began 01:00 UTC 30 March 2025; ended 01:00 UTC 26 October 2025).
+    for (const start of [Date.UTC(2025, 2, 29, 23, 0), Date.UTC(2025, 9, 25, 22, 0)]) {
+      for (let ms = start; ms < start + 4 * 3_600_000; ms += 60_000) expect(receiptDate(new Date(ms))).toBe(london.format(ms));
+    }
+  });
+
   it.each(["2021-02-30", "2023-02-29", "31/03/2021", "2021-03-31T25:00Z", ""])("rejects %j", (input) => {
     expect(() => receiptDate(input)).toThrow(RangeError);
   });
