@@ -175,6 +175,7 @@ export async function unreadCount(actor: Actor, options: { upTo?: number } = {})
          OR (r.law::text = 'foisa' AND a."dueOn" <= $5::date))
      LIMIT $6) counted`,
     [actor.userId, actor.workspaceId, limits.foia, limits.eir, limits.foisa, options.upTo ?? null],
+    { prepared: true },
   );
   return row?.n ?? 0;
 }

@@ -43,6 +43,7 @@ export const userRecordThisRequest = cache(async (userId: string): Promise<UserR
        s."dueSoonDays"
      FROM "User" u LEFT JOIN "AlertSettings" s ON s."userId" = u.id WHERE u.id = $1`,
     [userId],
+    { prepared: true },
   );
   return row ?? null;
 });

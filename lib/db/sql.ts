@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import pg from "pg";
 import { env } from "@/lib/env";
 
@@ -36,9 +37,29 @@ function pool(): Pool {
   return globalForPool.foiSqlPool;
 }
 
-/** Runs one read-only statement and returns its rows. */
-export async function sqlRows<T extends object>(text: string, params: readonly unknown[] = []): Promise<T[]> {
-  const result = await pool().query(text, params as unknown[]);
+const statementNames = new Map<string, string>();
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `foi_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Runs one read-only statement and returns its rows. `prepared`: the statement is prepared once
+ * per connection under a name taken from its text, so PostgreSQL neither parses nor, once it
+ * finds a generic plan as cheap as the custom ones, plans it again: for the few statements every
+ * page runs (about 1.4 ms of the database's time a dashboard, measured with bench:pages). Only
+ * for statements whose best plan does not depend on their values (lookups by id, small
+ * summaries, LIMITed index scans): a generic plan for an optional filter can be far worse. A
+ * pooler in front of PostgreSQL must keep prepared statements (PgBouncer 1.21+ with
+ * max_prepared_statements set, or session pooling).
+ */
+export async function sqlRows<T extends object>(text: string, params: readonly unknown[] = [], options: { prepared?: boolean } = {}): Promise<T[]> {
+  const values = params as unknown[];
+  const result = await pool().query(options.prepared ? { name: statementName(text), text, values } : { text, values });
   return result.rows as T[];
 }
 

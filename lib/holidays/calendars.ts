@@ -32,7 +32,7 @@ export function loadShippedHolidayData(): unknown {
 /** Which data is current: a cheap id lookup, so callers can tell whether a cache is stale. */
 export async function currentHolidayDataVersion(): Promise<string> {
   // Plain SQL (lib/db/sql.ts): every page asks. The same order as NEWEST_FIRST.
-  const [latest] = await sqlRows<{ id: string }>(`SELECT id FROM "HolidayData" ORDER BY "fetchedAt" DESC, id DESC LIMIT 1`);
+  const [latest] = await sqlRows<{ id: string }>(`SELECT id FROM "HolidayData" ORDER BY "fetchedAt" DESC, id DESC LIMIT 1`, [], { prepared: true });
   return latest?.id ?? "shipped";
 }
 

@@ -114,6 +114,7 @@ export async function getDashboard(actor: Actor) {
        (SELECT COALESCE(json_agg(x ORDER BY x."dueOn", x.title), '[]'::json) FROM (${runningDueRowsSql("$1", "NULL", "$2", "NULL", DASHBOARD_ROWS)}) x) AS overdue,
        (SELECT COALESCE(json_agg(x ORDER BY x."dueOn", x.title), '[]'::json) FROM (${runningDueRowsSql("$1", "$2", "NULL", "$3", DASHBOARD_ROWS)}) x) AS "dueSoon"`,
     [actor.workspaceId, today, horizon],
+    { prepared: true },
   );
   const { overdueCount, dueSoonCount, overdue, dueSoon } = row!;
   const counts = new Map(row!.counts.map((c) => [c.status, c.count]));
