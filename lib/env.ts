@@ -46,6 +46,8 @@ export const envSchema = z
     SEED_ON_START: bool.optional(),
     SEED_OWNER_EMAIL: z.string().email({ message: "must be an email address" }).default("owner@lxp-revolution.example"),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    // Web server processes sharing PORT (scripts/lib/web-cluster.mjs). Unset: one per core, at most 4.
+    WEB_CONCURRENCY: z.coerce.number().int().min(1, { message: "must be 1 or more" }).max(64, { message: "must be 64 or fewer" }).optional(),
     // Loopback by default: on a shared network nobody else can reach a development copy.
     HOST: z
       .string()

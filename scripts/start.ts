@@ -1,12 +1,12 @@
 // `npm start`: one command from a fresh clone to a running app. Starts (or connects to)
 // PostgreSQL, migrates, seeds an empty database, builds when the sources changed, runs
-// `next start` and the background worker, and stops everything cleanly on Ctrl-C.
+// `next start` (once per core) and the background worker, and stops everything cleanly on Ctrl-C.
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
 import { takeOverStopSignals } from "../lib/db/embedded-postgres";
 import { buildIfNeeded } from "./lib/build-if-needed";
-import { WEB_SERVER_NODE_ARGS } from "./lib/web-server-args";
+import { WEB_CLUSTER, WEB_SERVER_NODE_ARGS } from "./lib/web-server-args";
 import { isLoopbackAddress } from "../lib/env";
 
 const dev = process.argv.includes("--dev");
@@ -41,7 +41,9 @@ async function main() {
   // APP_ENV is passed on explicitly: under `next start` an unset APP_ENV means production.
   const childEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PORT: String(env.PORT), HOST: env.HOST, NEXTAUTH_URL: env.NEXTAUTH_URL, APP_ENV: env.APP_ENV };
   if (!dev) buildIfNeeded(childEnv, { say: console.log });
-  const web = spawn(process.execPath, [...(dev ? [] : WEB_SERVER_NODE_ARGS), NEXT_BIN, dev ? "dev" : "start", "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
+  // In production one `next start` per core (WEB_CONCURRENCY), sharing the port; `next dev` alone.
+  const command = dev ? [NEXT_BIN, "dev"] : [...WEB_SERVER_NODE_ARGS, WEB_CLUSTER, "start"];
+  const web = spawn(process.execPath, [...command, "-p", String(env.PORT), "-H", env.HOST], { stdio: ["ignore", "inherit", "inherit"], env: childEnv });
 
   const { startWorker, stopWorker } = await import("../lib/jobs/worker");
   const worker = startWorker();

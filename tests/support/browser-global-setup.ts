@@ -14,6 +14,7 @@ import { simpleParser, type AddressObject } from "mailparser";
 import { createTestDatabase, type TestDatabase } from "./test-database";
 import { MAIL_FILE, NOW_FILE, WORKER_LOG, type ReceivedMail } from "./batch-browser-env";
 import { buildIfNeeded } from "../../scripts/lib/build-if-needed";
+import { WEB_CLUSTER, WEB_SERVER_NODE_ARGS } from "../../scripts/lib/web-server-args";
 import {
   BASE_URL,
   BROWSER_DATA_DIR,
@@ -29,7 +30,6 @@ import {
   type BrowserTestState,
 } from "./browser-env";
 
-const NEXT_BIN = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 const TSX_BIN = path.join(ROOT, "node_modules", ".bin", "tsx");
 
 const say = (line: string) => console.log(`[browser tests] ${line}`);
@@ -225,7 +225,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
     started = Date.now();
     const log = fs.openSync(SERVER_LOG, "w");
-    server = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(BROWSER_PORT)], { stdio: ["ignore", log, log], env });
+    // As `npm start` runs it: one `next start` per core, sharing the port.
+    server = spawn(process.execPath, [...WEB_SERVER_NODE_ARGS, WEB_CLUSTER, "start", "-p", String(BROWSER_PORT)], { stdio: ["ignore", log, log], env });
     fs.closeSync(log);
     process.on("exit", killOnExit);
     await waitUntilServing(server);
