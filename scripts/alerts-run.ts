@@ -3,7 +3,7 @@
 // writes nothing. One line per alert, then a one-line JSON summary.
 // Exit codes: 0 done, 1 database failure, 2 bad arguments.
 import { readCommandArgs } from "./lib/command-args";
-import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
+import { loadDotEnv, runWithDatabase, validateEnvOrExit } from "./lib/bootstrap";
 
 const USAGE = "Usage: npm run -s alerts:run -- [--now YYYY-MM-DD] [--dry-run] [--digests]";
 
@@ -23,12 +23,7 @@ async function main() {
   loadDotEnv();
   const env = validateEnvOrExit();
   // Start-up messages go to stderr: stdout is the alert lines and the JSON summary.
-  const database = await prepareDatabase(env, (line) => console.error(line)).catch((error: Error) => {
-    console.error(`alerts:run: cannot open the database: ${error.message.replace(/\s*\n\s*/g, " ")}`);
-    process.exit(1);
-  });
-  let code = 0;
-  try {
+  await runWithDatabase("alerts:run", env, async () => {
     const { todayInLondon } = await import("../lib/requests/queries");
     const { now } = await import("../lib/time");
     const today = values.now ?? todayInLondon();
@@ -53,15 +48,8 @@ async function main() {
         ...(digests === undefined ? {} : { digests }),
       }),
     );
-  } catch (error) {
-    console.error(`alerts:run: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}`);
-    code = 1;
-  } finally {
-    const { db } = await import("../lib/db/client");
-    await db.$disconnect();
-    await database.stop();
-  }
-  process.exit(code);
+    return 0;
+  });
 }
 
 void main();

