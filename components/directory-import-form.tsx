@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import type { DirectoryImportFormState, DirectoryImportPreview, ImportMatchHow, PlannedRow } from "@/lib/bodies/directory-import";
-import { importFieldLabels } from "@/lib/bodies/import-fields";
+import { importFieldLabels } from "@/lib/bodies/choices";
 import { IMPORT_ROW_PREFIX } from "@/lib/bodies/choices";
 import { FieldShell } from "@/components/field";
 import { FormStatus } from "@/components/form-status";

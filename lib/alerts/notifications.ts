@@ -163,6 +163,8 @@ export const UNREAD_BADGE_LIMIT = 100;
 export async function unreadCount(actor: Actor, options: { upTo?: number } = {}): Promise<number> {
   await requireRole(actor, "viewer");
   const limits = await dueSoonLimits(actor.userId, todayInLondon());
+  // In the text, not a parameter: the statement is prepared, and its plan must not depend on it.
+  const limit = options.upTo !== undefined && Number.isSafeInteger(options.upTo) && options.upTo > 0 ? String(options.upTo) : "ALL";
   const [row] = await sqlRows<{ n: number }>(
     `SELECT count(*)::int AS n FROM (SELECT 1
      FROM "Notification" n
@@ -173,8 +175,8 @@ export async function unreadCount(actor: Actor, options: { upTo?: number } = {})
          OR (r.law::text = 'foia' AND a."dueOn" <= $3::date)
          OR (r.law::text = 'eir' AND a."dueOn" <= $4::date)
          OR (r.law::text = 'foisa' AND a."dueOn" <= $5::date))
-     LIMIT $6) counted`,
-    [actor.userId, actor.workspaceId, limits.foia, limits.eir, limits.foisa, options.upTo ?? null],
+     LIMIT ${limit}) counted`,
+    [actor.userId, actor.workspaceId, limits.foia, limits.eir, limits.foisa],
     { prepared: true },
   );
   return row?.n ?? 0;

@@ -13,3 +13,16 @@ export const outcomeLabels: Record<(typeof OUTCOMES)[number], string> = {
 
 /** Field names of the confirm step: "row-<line>" is the trust chosen for that line of the file, or "" to skip it. */
 export const IMPORT_ROW_PREFIX = "row-";
+
+/** The directory import's fields, and their labels. */
+export const IMPORT_FIELDS = ["foiEmail", "website", "wdtkSlug", "odsCode", "region", "shortName"] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+export const importFieldLabels: Record<ImportField, string> = {
+  foiEmail: "FOI email",
+  website: "Website",
+  wdtkSlug: "WhatDoTheyKnow name",
+  odsCode: "ODS code",
+  region: "Region",
+  shortName: "Short name",
+};

@@ -6,9 +6,7 @@ import type { FormState } from "@/lib/auth/form-state";
 import { parseCsv } from "@/lib/csv/parse-csv";
 import { matchTrustNames, type Candidate, type MatchHow } from "@/lib/bodies/match-trust-names";
 import { NHS_REGIONS } from "@/lib/bodies/schemas";
-import { IMPORT_FIELDS, type ImportField, importFieldLabels } from "@/lib/bodies/import-fields";
-// Plain constants live in import-fields.ts (no zod), so client forms can import them without zod in the browser.
-export * from "@/lib/bodies/import-fields";
+import { IMPORT_FIELDS, type ImportField, importFieldLabels } from "@/lib/bodies/choices";
 
 /** The most rows one import takes: the whole NHS directory several times over. */
 export const MAX_IMPORT_ROWS = 2_000;

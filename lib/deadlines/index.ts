@@ -66,6 +66,7 @@ export {
   describeDue,
   dueStateAt,
   formatWorkingDays,
+  isPastDue,
   statusOfClockState,
   workingDaysStatus,
   type DueState,

@@ -15,6 +15,11 @@ export interface WorkingDaysStatus {
   sentence: string;
 }
 
+/** Past its due date (FOIA s10(1): the 20th working day), whether or not by much. */
+export function isPastDue(status: Pick<WorkingDaysStatus, "state"> | null | undefined): boolean {
+  return status?.state === "overdue" || status?.state === "very_overdue";
+}
+
 /** "1 working day", "3 working days". */
 export function formatWorkingDays(n: number): string {
   return `${n} working day${n === 1 ? "" : "s"}`;

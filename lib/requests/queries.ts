@@ -50,28 +50,40 @@ interface DueRowFacts {
 // requests by due date (the request_status_counts migration).
 const RUNNING_SQL = `r.status IN ('awaiting_response', 'extended')`;
 
+/** A due-date range: each bound a placeholder ($n) or absent (that end open). */
+interface DueRange {
+  from?: string;
+  before?: string;
+  through?: string;
+}
+
+/** `column` within the range, as conditions to AND on: only the bounds given, so a prepared statement's plan never depends on whether a bound is there. */
+function dueRangeSql(column: string, range: DueRange): string {
+  return [range.from && `${column} >= ${range.from}::date`, range.before && `${column} < ${range.before}::date`, range.through && `${column} <= ${range.through}::date`]
+    .filter(Boolean)
+    .map((condition) => ` AND ${condition}`)
+    .join("");
+}
+
 /**
- * Running requests due in [from, to] (either end open: SQL NULL), earliest first, the first
- * `limit`: the text of one statement, with the placeholders given (the dashboard asks for two such
- * lists and two counts in a single statement).
+ * Running requests due in the range, earliest first, the first `limit`: the text of one
+ * statement, with the placeholders given (the dashboard asks for two such lists and two counts
+ * in a single statement).
  */
-function runningDueRowsSql(workspace: string, from: string, before: string, through: string, limit: number): string {
+function runningDueRowsSql(workspace: string, range: DueRange, limit: number): string {
   return `SELECT r.id, r.title, r.law::text AS law, r.status::text AS status, to_char(r."dueOn", 'YYYY-MM-DD') AS "dueOn", b.name AS "bodyName"
      FROM "FoiRequest" r JOIN "PublicBody" b ON b.id = r."bodyId"
-     WHERE r."workspaceId" = ${workspace} AND r."deletedAt" IS NULL AND ${RUNNING_SQL}
-       AND (${from}::date IS NULL OR r."dueOn" >= ${from}::date) AND (${before}::date IS NULL OR r."dueOn" < ${before}::date) AND (${through}::date IS NULL OR r."dueOn" <= ${through}::date)
+     WHERE r."workspaceId" = ${workspace} AND r."deletedAt" IS NULL AND ${RUNNING_SQL}${dueRangeSql(`r."dueOn"`, range)}
      ORDER BY r."dueOn", r.title
      LIMIT ${limit}`;
 }
 
 /**
- * How many running requests are due in [from, to], from the per-date summary the database keeps
+ * How many running requests are due in the range, from the per-date summary the database keeps
  * in step with every change (RunningDueCount): one row per due date, however many requests.
  */
-function runningDueCountSql(workspace: string, from: string, before: string, through: string): string {
-  return `SELECT COALESCE(sum(c.count), 0)::int FROM "RunningDueCount" c
-     WHERE c."workspaceId" = ${workspace}
-       AND (${from}::date IS NULL OR c."dueOn" >= ${from}::date) AND (${before}::date IS NULL OR c."dueOn" < ${before}::date) AND (${through}::date IS NULL OR c."dueOn" <= ${through}::date)`;
+function runningDueCountSql(workspace: string, range: DueRange): string {
+  return `SELECT COALESCE(sum(c.count), 0)::int FROM "RunningDueCount" c WHERE c."workspaceId" = ${workspace}${dueRangeSql(`c."dueOn"`, range)}`;
 }
 
 /**
@@ -87,8 +99,14 @@ export async function countByStatus(workspaceId: string): Promise<Map<RequestSta
   return new Map(rows.map((r) => [r.status, r.count]));
 }
 
-async function countRunningDue(workspaceId: string, from: string | null, before: string | null, through: string | null): Promise<number> {
-  const [row] = await sqlRows<{ n: number }>(`SELECT (${runningDueCountSql("$1", "$2", "$3", "$4")}) AS n`, [workspaceId, from, before, through]);
+async function countRunningDue(workspaceId: string, bounds: { from?: string | null; before?: string | null; through?: string | null }): Promise<number> {
+  const params: unknown[] = [workspaceId];
+  const range: DueRange = {};
+  for (const end of ["from", "before", "through"] as const) {
+    const value = bounds[end];
+    if (value) range[end] = `$${params.push(value)}`;
+  }
+  const [row] = await sqlRows<{ n: number }>(`SELECT (${runningDueCountSql("$1", range)}) AS n`, params);
   return row?.n ?? 0;
 }
 
@@ -109,10 +127,10 @@ export async function getDashboard(actor: Actor) {
   const [row] = await sqlRows<{ counts: Array<{ status: RequestStatus; count: number }>; overdueCount: number; dueSoonCount: number; overdue: DueRowFacts[]; dueSoon: DueRowFacts[] }>(
     `SELECT
        (SELECT COALESCE(json_agg(json_build_object('status', c.status, 'count', c.count)), '[]'::json) FROM "RequestStatusCount" c WHERE c."workspaceId" = $1 AND c.count > 0) AS counts,
-       (${runningDueCountSql("$1", "NULL", "$2", "NULL")}) AS "overdueCount",
-       (${runningDueCountSql("$1", "$2", "NULL", "$3")}) AS "dueSoonCount",
-       (SELECT COALESCE(json_agg(x ORDER BY x."dueOn", x.title), '[]'::json) FROM (${runningDueRowsSql("$1", "NULL", "$2", "NULL", DASHBOARD_ROWS)}) x) AS overdue,
-       (SELECT COALESCE(json_agg(x ORDER BY x."dueOn", x.title), '[]'::json) FROM (${runningDueRowsSql("$1", "$2", "NULL", "$3", DASHBOARD_ROWS)}) x) AS "dueSoon"`,
+       (${runningDueCountSql("$1", { before: "$2" })}) AS "overdueCount",
+       (${runningDueCountSql("$1", { from: "$2", through: "$3" })}) AS "dueSoonCount",
+       (SELECT COALESCE(json_agg(x ORDER BY x."dueOn", x.title), '[]'::json) FROM (${runningDueRowsSql("$1", { before: "$2" }, DASHBOARD_ROWS)}) x) AS overdue,
+       (SELECT COALESCE(json_agg(x ORDER BY x."dueOn", x.title), '[]'::json) FROM (${runningDueRowsSql("$1", { from: "$2", through: "$3" }, DASHBOARD_ROWS)}) x) AS "dueSoon"`,
     [actor.workspaceId, today, horizon],
     { prepared: true },
   );
@@ -174,7 +192,7 @@ export async function listRequests(actor: Actor, rawFilters: Partial<Record<keyo
   // Overdue or due soon alone: from the kept per-date counts.
   const onlyDue = (filters.overdue || filters.dueSoon) && !filters.status && !filters.law && !filters.body && !filters.bodyName && !filters.batch && !filters.replies;
   const total = onlyDue
-    ? countRunningDue(actor.workspaceId, filters.dueSoon ? listToday : null, filters.overdue ? listToday : null, horizon)
+    ? countRunningDue(actor.workspaceId, { from: filters.dueSoon ? listToday : null, before: filters.overdue ? listToday : null, through: horizon })
     : onlyStatus
     ? countByStatus(actor.workspaceId).then((counts) => (filters.status ? (counts.get(filters.status) ?? 0) : [...counts.values()].reduce((a, b) => a + b, 0)))
     : sqlRows<{ n: number }>(`SELECT count(*)::int AS n FROM "FoiRequest" r WHERE ${where}`, params).then(([row]) => row?.n ?? 0);

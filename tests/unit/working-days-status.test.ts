@@ -1,7 +1,7 @@
 // workingDaysStatus: the one answer to "overdue?" and "how many working days?" (2021 England
 // and Wales calendar: Monday 30 August a bank holiday).
 import { describe, expect, it } from "vitest";
-import { buildCalendar, computeClock, describeDue, formatWorkingDays, workingDaysStatus } from "@/lib/deadlines";
+import { buildCalendar, computeClock, describeDue, formatWorkingDays, isPastDue, workingDaysStatus } from "@/lib/deadlines";
 import { loadShippedHolidayData } from "@/lib/holidays/calendars";
 
 const calendar = buildCalendar(loadShippedHolidayData(), { law: "foia" });
@@ -38,5 +38,22 @@ describe("workingDaysStatus", () => {
 
   it("says 1 working day, 2 working days", () => {
     expect([formatWorkingDays(0), formatWorkingDays(1), formatWorkingDays(2)]).toEqual(["0 working days", "1 working day", "2 working days"]);
+  });
+});
+
+describe("isPastDue (FOIA s10(1): past the 20th working day)", () => {
+  it.each([
+    ["not_due", false],
+    ["due_today", false],
+    ["overdue", true],
+    ["very_overdue", true],
+  ] as const)("%s: %s", (state, expected) => {
+    expect(isPastDue({ state })).toBe(expected);
+  });
+
+  it("is false without a running clock", () => {
+    expect(isPastDue(null)).toBe(false);
+    expect(isPastDue(workingDaysStatus("2021-08-31", "2021-08-24", calendar))).toBe(false);
+    expect(isPastDue(workingDaysStatus("2021-08-31", "2021-09-06", calendar))).toBe(true);
   });
 });

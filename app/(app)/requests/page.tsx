@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatUkDate } from "@/lib/deadlines";
+import { formatUkDate, isPastDue } from "@/lib/deadlines";
 import { requireWorkspace } from "@/lib/auth/session";
 import { roleAtLeast } from "@/lib/auth/access";
 import { DUE_SOON_WORKING_DAYS, listRequests } from "@/lib/requests/queries";
@@ -104,7 +104,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               bodyName: r.body.name,
               authorityRef: r.authorityRef,
               statusLabel: statusLabels[r.status],
-              late: r.clock?.state === "overdue" || r.clock?.state === "very_overdue",
+              late: isPastDue(r.clock),
               repliesToConfirm: r.repliesToConfirm,
               dueLabel: r.dueOn ? formatUkDate(r.dueOn) : null,
             }))}
